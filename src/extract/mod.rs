@@ -1,0 +1,110 @@
+//! Extraction: turns a document's text into normalised [`Claim`]s.
+//!
+//! Each extractor scans the body and returns [`Mention`]s (kind, span, value,
+//! unit, qualifier); this module merges them (longest span wins on overlap),
+//! attaches document context (id, line, column, sentence) and the time scope.
+
+pub mod date;
+pub mod quantity;
+pub mod scope;
+
+use chrono::NaiveDate;
+
+use crate::claim::{Claim, Mention, Span};
+use crate::document::Document;
+use crate::text::TextIndex;
+
+/// Extracts every claim of a document, in text order.
+pub fn extract(doc: &Document) -> Vec<Claim> {
+    extract_text(&doc.id, &doc.text, doc.body_start, doc.published)
+}
+
+/// Extracts the claims of `text[body_start..]`; spans are offsets into `text`.
+///
+/// `published` anchors relative dates; when it is `None` they are still
+/// extracted, with a `null` value.
+pub fn extract_text(
+    doc_id: &str,
+    text: &str,
+    body_start: usize,
+    published: Option<NaiveDate>,
+) -> Vec<Claim> {
+    let body = text.get(body_start..).unwrap_or("");
+    let mut mentions = quantity::scan(body);
+    mentions.extend(date::scan(body, published));
+    let mentions = merge(mentions);
+    let index = TextIndex::new(text);
+    let mut claims: Vec<Claim> = mentions
+        .into_iter()
+        .map(|m| to_claim(doc_id, text, &index, shift(m, body_start)))
+        .collect();
+    scope::attach(text, &index, &mut claims);
+    claims
+}
+
+fn shift(mut m: Mention, by: usize) -> Mention {
+    m.span = Span::new(m.span.start + by, m.span.end + by);
+    m
+}
+
+/// Sorts mentions by position and drops any that overlaps an earlier, longer one.
+fn merge(mut mentions: Vec<Mention>) -> Vec<Mention> {
+    mentions.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.len().cmp(&a.span.len()))
+    });
+    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        match kept.last_mut() {
+            Some(last) if last.span.overlaps(&m.span) => {
+                if m.span.len() > last.span.len() {
+                    *last = m;
+                }
+            }
+            _ => kept.push(m),
+        }
+    }
+    kept
+}
+
+fn to_claim(doc_id: &str, text: &str, index: &TextIndex, m: Mention) -> Claim {
+    let (line, column) = index.line_col(text, m.span.start);
+    let sentence_span = index.sentence_at(m.span.start);
+    Claim {
+        id: format!("{doc_id}:{}-{}", m.span.start, m.span.end),
+        kind: m.kind,
+        text: text[m.span.start..m.span.end].to_string(),
+        span: m.span,
+        line,
+        column,
+        value: m.value,
+        unit: m.unit,
+        qualifier: m.qualifier,
+        sentence: text[sentence_span.start..sentence_span.end].to_string(),
+        sentence_span,
+        noun: m.noun,
+        normalized: m.normalized,
+        relative: m.relative,
+        anchor: m.anchor,
+        time: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::{Kind, Value};
+
+    fn m(start: usize, end: usize) -> Mention {
+        Mention::new(Kind::Count, Span::new(start, end), Some(Value::exact(1.0)))
+    }
+
+    #[test]
+    fn merge_keeps_longest_of_overlapping() {
+        let out = merge(vec![m(5, 8), m(0, 3), m(2, 10), m(12, 14)]);
+        let spans: Vec<_> = out.iter().map(|m| (m.span.start, m.span.end)).collect();
+        assert_eq!(spans, vec![(2, 10), (12, 14)]);
+    }
+}

@@ -1,0 +1,16 @@
+//! claimcheck: extract numeric and dated claims from news articles, frame them,
+//! compare them across articles and report agreements and conflicts.
+//!
+//! The pipeline is visible in the module tree and data flows forward:
+//! [`document`] (load articles) → [`text`] (lines, sentences, clauses) →
+//! [`extract`] (claims) → [`frame`] (who/what/when/attribution) →
+//! [`compare`] (alignment and verdicts) → [`report`] (renderers) / gate.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod claim;
+pub mod document;
+pub mod extract;
+pub mod text;
+
+pub use claim::{Claim, Kind, Mention, Qualifier, Span, Value};
+pub use document::Document;
