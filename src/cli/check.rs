@@ -1,0 +1,1 @@
+//! `claimcheck check`: compare claims across documents and report findings.

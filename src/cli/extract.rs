@@ -1,0 +1,1 @@
+//! `claimcheck extract`: print the claims of documents.

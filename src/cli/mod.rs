@@ -1,0 +1,4 @@
+//! The command line: argument parsing, configuration and exit codes.
+
+pub mod check;
+pub mod extract;
