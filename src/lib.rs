@@ -8,8 +8,12 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod claim;
+pub mod compare;
 pub mod document;
 pub mod extract;
+pub mod frame;
+pub mod reference;
+pub mod report;
 pub mod text;
 
 pub use claim::{Claim, Kind, Mention, Qualifier, Span, Value};

@@ -4,8 +4,14 @@
 //! unit, qualifier); this module merges them (longest span wins on overlap),
 //! attaches document context (id, line, column, sentence) and the time scope.
 
+pub mod calendar;
 pub mod date;
+pub mod date_math;
+pub mod date_token;
+pub mod lexicon;
+pub mod number;
 pub mod quantity;
+pub mod quantity_units;
 pub mod scope;
 
 use chrono::NaiveDate;

@@ -1,0 +1,370 @@
+//! Comparison: aligns framed claims across (and within) documents, judges each
+//! aligned pair, and groups the judged pairs into [`Finding`]s.
+//!
+//! Takes [`FramedClaim`]s (articles and reference facts alike), returns
+//! findings sorted deterministically. Pairs that share a claim, or that are
+//! tied by a date scoping a figure in the same statement, become one finding
+//! ("everything about Israel → Rwanda arms transfers"), so an editor sees all
+//! the evidence together; a group larger than
+//! [`AlignConfig::max_component`] falls back to one finding per pair.
+
+pub mod align;
+pub mod finding;
+pub mod internal;
+pub mod value;
+pub mod verdict;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::claim::{Kind, Span};
+use crate::frame::{FramedClaim, Lexicon};
+
+pub use align::{AlignConfig, Pair};
+pub use finding::{Finding, FindingClaim, Report, ReportDocument, Severity, Summary, Verdict};
+use verdict::Judgement;
+
+/// One judged pair.
+#[derive(Debug, Clone)]
+struct Edge {
+    a: usize,
+    b: usize,
+    judgement: Judgement,
+    /// A parenthetical conversion inside one article.
+    conversion: bool,
+}
+
+/// Compares all claims and returns the findings, sorted.
+pub fn compare(mut items: Vec<FramedClaim>, config: &AlignConfig, lex: &Lexicon) -> Vec<Finding> {
+    items.sort_by(|x, y| {
+        (&x.doc, x.claim.span.start, x.claim.span.end).cmp(&(&y.doc, y.claim.span.start, y.claim.span.end))
+    });
+    let mut edges: Vec<Edge> = internal::conversions(&items, config)
+        .into_iter()
+        .map(|(a, b, judgement)| Edge { a, b, judgement, conversion: true })
+        .collect();
+    for pair in align::align(&items, config, lex) {
+        if let Some(judgement) = verdict::judge(&items[pair.a], &items[pair.b], config) {
+            edges.push(Edge { a: pair.a, b: pair.b, judgement, conversion: false });
+        }
+    }
+    if edges.is_empty() {
+        return Vec::new();
+    }
+    let mut uf = UnionFind::new(items.len());
+    let mut touched: HashSet<usize> = HashSet::new();
+    for e in &edges {
+        uf.union(e.a, e.b);
+        touched.insert(e.a);
+        touched.insert(e.b);
+    }
+    for (figure, date) in scope_links(&items) {
+        if touched.contains(&figure) || touched.contains(&date) {
+            uf.union(figure, date);
+        }
+    }
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..items.len() {
+        let root = uf.find(i);
+        members.entry(root).or_default().push(i);
+    }
+    let mut edges_of: HashMap<usize, Vec<&Edge>> = HashMap::new();
+    for e in &edges {
+        edges_of.entry(uf.find(e.a)).or_default().push(e);
+    }
+    let mut findings = Vec::new();
+    for (root, group_edges) in edges_of {
+        let group = members.remove(&root).unwrap_or_default();
+        if group.len() > config.max_component {
+            for e in group_edges {
+                findings.push(build(&items, &[e.a, e.b], &[e], lex));
+            }
+        } else {
+            findings.push(build(&items, &group, &group_edges, lex));
+        }
+    }
+    finding::sort_findings(&mut findings);
+    findings
+}
+
+/// (figure, date) pairs where the date claim is the time scope of the figure.
+fn scope_links(items: &[FramedClaim]) -> Vec<(usize, usize)> {
+    let dates: HashMap<(&str, Span), usize> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.claim.kind == Kind::Date && c.frame.predicate.is_some())
+        .map(|(i, c)| ((c.doc.as_str(), c.claim.span), i))
+        .collect();
+    items
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.frame.predicate.is_some())
+        .filter_map(|(i, c)| {
+            let scope = c.claim.time.as_ref()?;
+            dates.get(&(c.doc.as_str(), scope.span)).map(|&d| (i, d))
+        })
+        .collect()
+}
+
+/// Orders judgements by how much they matter: conflicts, category issues
+/// and other warnings, agreements, then plain relations.
+fn rank(j: &Judgement) -> u8 {
+    match (j.verdict, j.severity) {
+        (Verdict::Conflict, _) => 3,
+        (Verdict::Related, Severity::Warning | Severity::Error) => 2,
+        (Verdict::Agree, _) => 1,
+        (Verdict::Related, Severity::Info) => 0,
+    }
+}
+
+/// Explanations kept in one finding (the rest are counted).
+const MAX_EXPLANATIONS: usize = 3;
+
+fn build(items: &[FramedClaim], group: &[usize], edges: &[&Edge], lex: &Lexicon) -> Finding {
+    let mut edges: Vec<&Edge> = edges.to_vec();
+    edges.sort_by(|x, y| rank(&y.judgement).cmp(&rank(&x.judgement)).then((x.a, x.b).cmp(&(y.a, y.b))));
+    let top = edges.first().map(|e| &e.judgement);
+    let verdict = top.map_or(Verdict::Related, |j| j.verdict);
+    let severity = edges.iter().map(|e| e.judgement.severity).max().unwrap_or(Severity::Info);
+    let mut per_claim: HashMap<usize, &Judgement> = HashMap::new();
+    for e in &edges {
+        for i in [e.a, e.b] {
+            let entry = per_claim.entry(i).or_insert(&e.judgement);
+            if rank(&e.judgement) > rank(entry) {
+                *entry = &e.judgement;
+            }
+        }
+    }
+    let mut order: Vec<usize> = group.to_vec();
+    order.sort_by_key(|&i| {
+        let c = &items[i];
+        (align::is_reference(c), c.doc.clone(), c.claim.span.start)
+    });
+    let claims: Vec<FindingClaim> = order
+        .iter()
+        .map(|&i| FindingClaim { framed: items[i].clone(), verdict: per_claim.get(&i).map(|j| j.verdict) })
+        .collect();
+    let mut explanations: Vec<&str> = Vec::new();
+    for e in &edges {
+        if !explanations.contains(&e.judgement.explanation.as_str()) {
+            explanations.push(&e.judgement.explanation);
+        }
+    }
+    let more = explanations.len().saturating_sub(MAX_EXPLANATIONS);
+    let mut explanation = explanations.iter().take(MAX_EXPLANATIONS).copied().collect::<Vec<_>>().join(" ");
+    if more > 0 {
+        explanation.push_str(&format!(" (+{more} more comparison{} in this group.)", if more == 1 { "" } else { "s" }));
+    }
+    let topic = match edges.first() {
+        Some(e) if e.conversion => format!("{} · unit conversion · {}", items[e.a].doc, items[e.a].claim.text),
+        Some(e) => topic(items, &order, e, lex),
+        None => String::new(),
+    };
+    let id = finding::finding_id(verdict, &claims);
+    Finding { id, verdict, severity, topic, claims, explanation }
+}
+
+/// Predicates that name a flow from one party to another (shown with →).
+const DIRECTED: &[&str] = &["arms", "trade", "transfer", "import", "arms purchase", "purchase"];
+
+/// "Israel → Rwanda · arms transfers · 2014–2018": the most frequent entity
+/// pair and predicate of the group, and the period of its strongest pair.
+fn topic(items: &[FramedClaim], group: &[usize], top: &Edge, lex: &Lexicon) -> String {
+    let mut predicates: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut parties: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+    for &i in group {
+        let f = &items[i].frame;
+        if let Some(p) = &f.predicate {
+            *predicates.entry(p).or_default() += 1;
+        }
+        let places: Vec<String> = f.entities.iter().filter(|e| lex.is_place(e)).take(2).cloned().collect();
+        let key = if places.is_empty() { f.entities.iter().take(2).cloned().collect() } else { places };
+        if !key.is_empty() {
+            *parties.entry(key).or_default() += 1;
+        }
+    }
+    let predicate = most_frequent(&predicates).map(|p| p.to_string());
+    let parties = most_frequent(&parties).cloned().unwrap_or_default();
+    let joiner = if predicate.as_deref().is_some_and(|p| DIRECTED.contains(&p)) { " → " } else { ", " };
+    let mut parts = Vec::new();
+    if !parties.is_empty() {
+        parts.push(parties.join(joiner));
+    }
+    if let Some(p) = &predicate {
+        parts.push(lex.label(p).to_string());
+    }
+    if let Some(years) = years(&[&items[top.a], &items[top.b]]) {
+        parts.push(years);
+    }
+    parts.join(" · ")
+}
+
+fn most_frequent<K: Ord>(counts: &BTreeMap<K, usize>) -> Option<&K> {
+    // Highest count; ties go to the first key in order.
+    counts.iter().fold(None, |best: Option<(&K, usize)>, (k, &n)| match best {
+        Some((_, m)) if m >= n => best,
+        _ => Some((k, n)),
+    })
+    .map(|(k, _)| k)
+}
+
+/// "2013", "2014–2018" over the known ends of the claims' periods.
+fn years(claims: &[&FramedClaim]) -> Option<String> {
+    use chrono::Datelike;
+    let mut ys: Vec<i32> = Vec::new();
+    for c in claims {
+        if let Some(t) = c.frame.time {
+            ys.extend(t.start.map(|d| d.year()));
+            ys.extend(t.end.map(|d| d.year()));
+        }
+    }
+    let (lo, hi) = (ys.iter().min()?, ys.iter().max()?);
+    Some(if lo == hi { lo.to_string() } else { format!("{lo}–{hi}") })
+}
+
+/// Disjoint sets over claim indices.
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind { parent: (0..n).collect() }
+    }
+    fn find(&mut self, mut x: usize) -> usize {
+        while let Some(&p) = self.parent.get(x) {
+            if p == x {
+                break;
+            }
+            let gp = self.parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = self.parent.get_mut(x) {
+                *slot = gp;
+            }
+            x = p;
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb
+            && let Some(slot) = self.parent.get_mut(ra.max(rb))
+        {
+            *slot = ra.min(rb);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::frame::Framer;
+    use chrono::NaiveDate;
+
+    /// Frames hand-written documents with hand-placed claims.
+    fn framed(docs: &[(&str, Option<NaiveDate>, &str, Vec<(&str, Kind, crate::claim::Value)>)]) -> (Vec<FramedClaim>, Lexicon) {
+        let mut framer = Framer::default();
+        for (_, _, text, _) in docs {
+            framer.learn(text);
+        }
+        let mut out = Vec::new();
+        for (id, published, text, claims) in docs {
+            let mut doc = Document::from_text(*id, *text);
+            doc.published = *published;
+            let index = crate::text::TextIndex::new(text);
+            let claims = claims
+                .iter()
+                .map(|(t, kind, value)| {
+                    let start = text.find(t).unwrap_or(0);
+                    let ss = index.sentence_at(start);
+                    crate::claim::Claim {
+                        id: format!("{id}:{start}-{}", start + t.len()),
+                        kind: *kind,
+                        text: t.to_string(),
+                        span: Span::new(start, start + t.len()),
+                        line: 1,
+                        column: start + 1,
+                        value: Some(value.clone()),
+                        unit: (*kind == Kind::Money).then(|| "USD".to_string()),
+                        qualifier: crate::claim::Qualifier::Exact,
+                        sentence: text[ss.start..ss.end].to_string(),
+                        sentence_span: ss,
+                        noun: None,
+                        normalized: None,
+                        relative: false,
+                        anchor: None,
+                        time: None,
+                    }
+                })
+                .collect();
+            out.extend(framer.frame(&doc, claims));
+        }
+        (out, framer.lexicon().clone())
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    fn year(y: i32) -> crate::claim::Value {
+        crate::claim::Value::dates(date(y, 1, 1), date(y, 12, 31))
+    }
+
+    #[test]
+    fn denial_against_recent_supply_is_one_conflict_finding() {
+        let (items, lex) = framed(&[
+            (
+                "early",
+                None,
+                "Kigali bought little abroad. In 2011, Israeli arms were sold to buyers in Rwanda, according to SIPRI, although the figures do not show any weapons sales since then.",
+                vec![("2011", Kind::Date, year(2011))],
+            ),
+            (
+                "late",
+                Some(date(2014, 6, 1)),
+                "According to SIPRI, Israel has recently supplied Rwanda with artillery guns.",
+                vec![],
+            ),
+        ]);
+        let findings = compare(items, &AlignConfig::default(), &lex);
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let f = &findings[0];
+        assert_eq!(f.verdict, Verdict::Conflict);
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.topic, "Israel → Rwanda · arms transfers · 2012–2014");
+        let docs: Vec<&str> = f.claims.iter().map(|c| c.framed.doc.as_str()).collect();
+        assert_eq!(docs, ["early", "early", "late"]);
+        assert!(f.explanation.contains("recently") && f.explanation.contains("since then"), "{}", f.explanation);
+    }
+
+    #[test]
+    fn same_number_different_measures_are_not_aligned() {
+        let (items, lex) = framed(&[(
+            "one",
+            None,
+            "Last year Israel exported a modest $7 million of goods to the state, according to Israeli trade figures. In 2012, $7 million worth of Israeli arms were sold to Rwanda, according to SIPRI.",
+            vec![("$7 million of", Kind::Money, crate::claim::Value::exact(7e6)), ("$7 million worth", Kind::Money, crate::claim::Value::exact(7e6))],
+        )]);
+        assert!(compare(items, &AlignConfig::default(), &lex).is_empty());
+    }
+
+    #[test]
+    fn disagreeing_articles_conflict_and_agreeing_ones_agree() {
+        let v = crate::claim::Value::exact;
+        let (items, lex) = framed(&[
+            ("a", None, "Four people were killed in Springfield on Monday.", vec![("Four people", Kind::Count, v(4.0))]),
+            ("b", None, "Six people were killed in Springfield.", vec![("Six people", Kind::Count, v(6.0))]),
+            ("c", None, "Police said 2 people were injured in Springfield.", vec![("2 people", Kind::Count, v(2.0))]),
+            ("d", None, "Two people were wounded in Springfield, officials said.", vec![("Two people", Kind::Count, v(2.0))]),
+        ]);
+        let findings = compare(items, &AlignConfig::default(), &lex);
+        let got: Vec<(Verdict, &str)> = findings.iter().map(|f| (f.verdict, f.topic.as_str())).collect();
+        assert_eq!(got, [(Verdict::Conflict, "Springfield · killed"), (Verdict::Agree, "Springfield · injured")]);
+        // Stable ids: the same input gives the same ids.
+        let (items2, _) = framed(&[
+            ("a", None, "Four people were killed in Springfield on Monday.", vec![("Four people", Kind::Count, v(4.0))]),
+            ("b", None, "Six people were killed in Springfield.", vec![("Six people", Kind::Count, v(6.0))]),
+        ]);
+        let again = compare(items2, &AlignConfig::default(), &lex);
+        assert_eq!(again[0].id, findings[0].id);
+    }
+}

@@ -1,0 +1,278 @@
+//! Entities of a sentence: capitalised names, countries folded from demonyms
+//! ("Israeli" → Israel), possessives stripped, acronyms folded with their long
+//! names ("Stockholm International Peace Research Institute (SIPRI)" ↔ SIPRI).
+
+use super::lexicon::Lexicon;
+use super::words::{Word, strip_possessive, words};
+
+/// One entity mention: canonical name and byte range in the sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityMention {
+    pub name: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Lower-case words allowed inside a capitalised name ("Council of Europe").
+const CONNECTORS: &[&str] = &["of", "for", "de", "and"];
+
+/// Longest run of words (at most this many) tried as one alias.
+const MAX_ALIAS_WORDS: usize = 6;
+
+/// Finds the entities mentioned in a sentence, in text order (repeats kept).
+pub fn mentions(sentence: &str, lex: &Lexicon) -> Vec<EntityMention> {
+    let ws = words(sentence);
+    let mut out = Vec::new();
+    let mut name: Vec<Word> = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let Some(w) = ws.get(i) else { break };
+        if !w.is_capitalised() {
+            let joins = CONNECTORS.contains(&w.text)
+                && !name.is_empty()
+                && ws.get(i + 1).is_some_and(|n| n.is_capitalised());
+            if joins {
+                name.push(*w);
+            } else {
+                flush(&mut name, lex, &mut out);
+                hyphen_parts(w, lex, &mut out);
+            }
+            i += 1;
+            continue;
+        }
+        let continues_name = name.last().is_some_and(|n| !n.is_capitalised());
+        if continues_name {
+            name.push(*w);
+            i += 1;
+            continue;
+        }
+        if let Some((len, canonical)) = longest_alias(sentence, &ws[i..], lex) {
+            flush(&mut name, lex, &mut out);
+            let last = &ws[i + len - 1];
+            out.push(EntityMention { name: canonical, start: w.start, end: last.end });
+            i += len;
+            continue;
+        }
+        let lower = w.bare().to_lowercase();
+        if lex.not_names.contains(&lower) || lex.titles.contains(&lower) {
+            flush(&mut name, lex, &mut out);
+        } else if w.text.contains('-') {
+            flush(&mut name, lex, &mut out);
+            hyphen_parts(w, lex, &mut out);
+        } else {
+            name.push(*w);
+            if w.bare().len() != w.text.len() {
+                // A possessive ends the name ("Israel’s Soltam").
+                flush(&mut name, lex, &mut out);
+            }
+        }
+        i += 1;
+    }
+    flush(&mut name, lex, &mut out);
+    out
+}
+
+/// Canonical entity names of a sentence, deduplicated, in order of first mention.
+pub fn entities(sentence: &str, lex: &Lexicon) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for m in mentions(sentence, lex) {
+        if !names.contains(&m.name) {
+            names.push(m.name);
+        }
+    }
+    names
+}
+
+/// The longest run of words starting here that is a known alias.
+fn longest_alias(sentence: &str, ws: &[Word], lex: &Lexicon) -> Option<(usize, String)> {
+    let first = ws.first()?;
+    for len in (1..=MAX_ALIAS_WORDS.min(ws.len())).rev() {
+        let last = ws.get(len - 1)?;
+        // Only runs whose inner words are capitalised or connectors.
+        if ws[1..len]
+            .iter()
+            .any(|w| !w.is_capitalised() && !CONNECTORS.contains(&w.text))
+        {
+            continue;
+        }
+        let surface = sentence.get(first.start..last.end)?;
+        let surface = strip_possessive(surface);
+        let surface = collapse_spaces(surface);
+        if let Some(c) = lex.alias(&surface) {
+            return Some((len, c.to_string()));
+        }
+    }
+    None
+}
+
+fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Known places or capitalised names inside a hyphenated word
+/// ("Iran-backed" → Iran, "Russian-Georgian" → Russia, Georgia, "pro-Israel" → Israel).
+fn hyphen_parts(w: &Word, lex: &Lexicon, out: &mut Vec<EntityMention>) {
+    if !w.text.contains('-') {
+        return;
+    }
+    let mut offset = w.start;
+    for part in w.text.split('-') {
+        let bare = strip_possessive(part);
+        if let Some(c) = lex.alias(bare)
+            && bare.chars().next().is_some_and(char::is_uppercase)
+        {
+            out.push(EntityMention { name: c.to_string(), start: offset, end: offset + part.len() });
+        }
+        offset += part.len() + 1;
+    }
+}
+
+/// Turns the collected capitalised words into one name, if it is one.
+fn flush(name: &mut Vec<Word>, lex: &Lexicon, out: &mut Vec<EntityMention>) {
+    // Connectors never end a name.
+    while name.last().is_some_and(|w| !w.is_capitalised()) {
+        name.pop();
+    }
+    if let (Some(first), Some(last)) = (name.first(), name.last()) {
+        let text: Vec<&str> = name
+            .iter()
+            .enumerate()
+            .map(|(k, w)| if k + 1 == name.len() { w.bare() } else { w.text })
+            .collect();
+        let joined = text.join(" ");
+        let is_code = name.len() == 1 && lex.not_acronyms.contains(&joined);
+        if !is_code && joined.chars().any(char::is_alphabetic) {
+            let canonical = lex.alias(&joined).map_or(joined.clone(), str::to_string);
+            out.push(EntityMention { name: canonical, start: first.start, end: last.end });
+        }
+    }
+    name.clear();
+}
+
+/// "Long Name (ACR)" pairs in a text: returns `(long name, acronym)`.
+///
+/// The long name is the run of capitalised words (and connectors) right
+/// before the parenthesis; the pair is kept when the run has two words or
+/// more and its initials match the acronym, or when the run is at least three
+/// words long (foreign-language acronyms such as SIBAT).
+pub fn acronym_pairs(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let ws = words(text);
+    for (k, w) in ws.iter().enumerate() {
+        if !w.is_acronym() || k == 0 {
+            continue;
+        }
+        let before = text.get(..w.start).unwrap_or("").trim_end();
+        if !before.ends_with('(') {
+            continue;
+        }
+        let after = text.get(w.end..).unwrap_or("");
+        if !(after.starts_with(')') || after.starts_with("’s)") || after.starts_with("'s)")) {
+            continue;
+        }
+        let mut run: Vec<&Word> = Vec::new();
+        let mut j = k;
+        while j > 0 {
+            j -= 1;
+            let Some(p) = ws.get(j) else { break };
+            let gap = text.get(p.end..ws.get(j + 1).map_or(p.end, |n| n.start)).unwrap_or("");
+            if !run.is_empty() && !gap.trim().is_empty() {
+                break;
+            }
+            if j + 1 == k && !gap.trim().starts_with('(') {
+                break;
+            }
+            if p.bare().len() != p.text.len() {
+                break;
+            }
+            if p.is_capitalised() || (CONNECTORS.contains(&p.text) && !run.is_empty()) {
+                run.push(p);
+            } else {
+                break;
+            }
+        }
+        while run.last().is_some_and(|w| !w.is_capitalised()) {
+            run.pop();
+        }
+        run.reverse();
+        let acronym = w.bare().to_string();
+        let initials: String = run
+            .iter()
+            .filter(|w| w.is_capitalised())
+            .filter_map(|w| w.text.chars().next())
+            .collect();
+        let matches = run.len() >= 2 && acronym.replace('.', "").starts_with(&initials);
+        if matches || run.len() >= 3 {
+            let long: Vec<&str> = run
+                .iter()
+                .enumerate()
+                .map(|(n, w)| if n + 1 == run.len() { w.bare() } else { w.text })
+                .collect();
+            out.push((long.join(" "), acronym));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_entities_in_real_phrasings() {
+        let lex = Lexicon::default();
+        let cases: &[(&str, &[&str])] = &[
+            ("The Israeli envoy met Rwandan officials in Kigali.", &["Israel", "Rwanda", "Kigali"]),
+            ("Israel's exports to Azerbaijan grew.", &["Israel", "Azerbaijan"]),
+            ("Azerbaijani president Ilham Aliyev spoke.", &["Azerbaijan", "Ilham Aliyev"]),
+            ("Defense Minister Avigdor Liberman arrived.", &["Avigdor Liberman"]),
+            ("after the Russian-Georgian war ended", &["Russia", "Georgia"]),
+            ("Iran-backed militias moved.", &["Iran"]),
+            ("The Council of Europe met.", &["Council of Europe"]),
+            ("per the Stockholm International Peace Research Institute's data", &["SIPRI"]),
+            ("They sold USD 385 million of arms.", &[]),
+            ("Thousands of Africans crossed into Israel via Egypt.", &["Africa", "Israel", "Egypt"]),
+            ("guns from Israel’s Soltam went to Rwanda", &["Israel", "Soltam", "Rwanda"]),
+            ("the U.S. and Russia agreed", &["United States", "Russia"]),
+            ("Israel and Rwanda signed", &["Israel", "Rwanda"]),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(entities(sentence, &lex), *expected, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn mention_offsets_slice_the_sentence() {
+        let lex = Lexicon::default();
+        let s = "Israel has supplied Rwanda with Soltam guns.";
+        let ms = mentions(s, &lex);
+        let texts: Vec<&str> = ms.iter().map(|m| &s[m.start..m.end]).collect();
+        assert_eq!(texts, ["Israel", "Rwanda", "Soltam"]);
+    }
+
+    #[test]
+    fn learns_acronym_pairs() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "the Stockholm International Peace Research Institute (SIPRI) said",
+                &[("Stockholm International Peace Research Institute", "SIPRI")],
+            ),
+            (
+                "the Gun Violence Archive (GVA), which tracks",
+                &[("Gun Violence Archive", "GVA")],
+            ),
+            (
+                "the Defense Ministry's International Defense Cooperation Directorate (SIBAT) visited",
+                &[("International Defense Cooperation Directorate", "SIBAT")],
+            ),
+            ("a 155 mm (6.1 in) gun", &[]),
+            ("in the capital (UTC) time", &[]),
+        ];
+        for (text, expected) in cases {
+            let got = acronym_pairs(text);
+            let want: Vec<(String, String)> =
+                expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,472 @@
+//! Word tables for framing: entity aliases (countries, demonyms, acronyms),
+//! predicate synonym classes, attribution and negation cues, relative-time
+//! phrases.
+//!
+//! Every table lives here as data. [`Lexicon::default`] builds the built-in
+//! tables; [`Lexicon::extend`] adds user aliases and synonyms (from
+//! `claimcheck.toml` later) on top of them.
+
+use std::collections::{HashMap, HashSet};
+
+/// Countries and places with their demonyms and other surface forms.
+/// Each row: canonical name, then lower-case aliases (plural demonyms included).
+const PLACES: &[(&str, &[&str])] = &[
+    ("Israel", &["israel", "israeli", "israelis", "jewish state"]),
+    ("Rwanda", &["rwanda", "rwandan", "rwandans"]),
+    ("Azerbaijan", &["azerbaijan", "azerbaijani", "azerbaijanis", "azeri", "azeris"]),
+    ("Georgia", &["georgia", "georgian", "georgians"]),
+    ("Russia", &["russia", "russian", "russians", "russian federation"]),
+    ("Ukraine", &["ukraine", "ukrainian", "ukrainians"]),
+    ("Iran", &["iran", "iranian", "iranians"]),
+    ("Syria", &["syria", "syrian", "syrians"]),
+    ("Lebanon", &["lebanon", "lebanese"]),
+    ("Egypt", &["egypt", "egyptian", "egyptians"]),
+    ("Jordan", &["jordan", "jordanian", "jordanians"]),
+    ("Iraq", &["iraq", "iraqi", "iraqis"]),
+    ("Turkey", &["turkey", "turkish", "turks", "türkiye"]),
+    ("India", &["india", "indian", "indians"]),
+    ("Pakistan", &["pakistan", "pakistani", "pakistanis"]),
+    ("China", &["china", "chinese"]),
+    ("Japan", &["japan", "japanese"]),
+    ("Vietnam", &["vietnam", "vietnamese", "viet nam"]),
+    ("United States", &["united states", "united states of america", "us", "u.s", "usa", "america", "american", "americans"]),
+    ("United Kingdom", &["united kingdom", "uk", "britain", "great britain", "british"]),
+    ("France", &["france", "french"]),
+    ("Germany", &["germany", "german", "germans"]),
+    ("Canada", &["canada", "canadian", "canadians"]),
+    ("Netherlands", &["netherlands", "dutch", "holland"]),
+    ("Moldova", &["moldova", "moldovan", "moldovans"]),
+    ("Uganda", &["uganda", "ugandan", "ugandans"]),
+    ("Tanzania", &["tanzania", "tanzanian", "tanzanians"]),
+    ("Zambia", &["zambia", "zambian", "zambians"]),
+    ("Kenya", &["kenya", "kenyan", "kenyans"]),
+    ("Ethiopia", &["ethiopia", "ethiopian", "ethiopians"]),
+    ("Ghana", &["ghana", "ghanaian", "ghanaians"]),
+    ("Ivory Coast", &["ivory coast", "côte d'ivoire", "ivorian", "ivorians"]),
+    ("Eritrea", &["eritrea", "eritrean", "eritreans"]),
+    ("Sudan", &["sudan", "sudanese"]),
+    ("South Sudan", &["south sudan", "south sudanese"]),
+    ("Nigeria", &["nigeria", "nigerian", "nigerians"]),
+    ("South Africa", &["south africa", "south african", "south africans"]),
+    ("Armenia", &["armenia", "armenian", "armenians"]),
+    ("Kazakhstan", &["kazakhstan", "kazakh", "kazakhs"]),
+    ("Saudi Arabia", &["saudi arabia", "saudi", "saudis"]),
+    ("Palestine", &["palestine", "palestinian", "palestinians"]),
+    ("Mexico", &["mexico", "mexican", "mexicans"]),
+    ("Brazil", &["brazil", "brazilian", "brazilians"]),
+    ("Australia", &["australia", "australian", "australians"]),
+    ("Italy", &["italy", "italian", "italians"]),
+    ("Spain", &["spain", "spanish"]),
+    ("Poland", &["poland", "polish"]),
+    ("Greece", &["greece", "greek", "greeks"]),
+    ("Cyprus", &["cyprus", "cypriot", "cypriots"]),
+    ("Africa", &["africa", "african", "africans"]),
+    ("Europe", &["europe", "european", "europeans"]),
+];
+
+/// Organisations and their long names (lower case). Per-document
+/// "Long Name (ACR)" pairs are learned on top of these.
+const ORGANISATIONS: &[(&str, &[&str])] = &[
+    ("SIPRI", &["sipri", "stockholm international peace research institute"]),
+    ("SIBAT", &["sibat", "international defense cooperation directorate"]),
+    ("IAI", &["iai", "israel aerospace industries"]),
+    ("IMI", &["imi", "israel military industries"]),
+    ("AIPAC", &["aipac", "american israel public affairs committee"]),
+    ("European Union", &["european union", "eu"]),
+    ("United Nations", &["united nations", "un", "u.n"]),
+    ("Jerusalem Post", &["jerusalem post", "the jerusalem post"]),
+];
+
+/// Predicate synonym classes: class name, then lower-case words (inflections
+/// listed; a light stemmer covers the rest). Verb-like classes say what
+/// happened, object classes say to what.
+const VERB_CLASSES: &[(&str, &[&str])] = &[
+    ("transfer", &["sold", "sell", "sells", "selling", "sale", "sales", "seller", "supplied", "supply", "supplies", "supplying", "supplier", "exported", "export", "exports", "exporting", "exporter", "delivered", "deliver", "delivers", "delivery", "deliveries", "transfer", "transfers", "transferred", "transferring", "provided", "shipped", "shipments"]),
+    ("purchase", &["buy", "buys", "bought", "buying", "buyer", "purchase", "purchased", "purchases", "procure", "procured", "procurement", "contracts", "contract", "order", "ordered"]),
+    ("import", &["imported", "import", "imports", "importing", "importer"]),
+    ("killed", &["killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "death", "deaths", "fatal", "fatally", "slain", "slaughter", "slaughtered", "murdered", "toll", "fatalities"]),
+    ("injured", &["wounded", "wounding", "wounds", "injure", "injured", "injuring", "injury", "injuries", "hurt", "hospitalized", "hospitalised"]),
+    ("vote", &["vote", "votes", "voted", "voting", "voters", "election", "elections", "elected", "ballot", "ballots", "referendum"]),
+];
+
+const OBJECT_CLASSES: &[(&str, &[&str])] = &[
+    ("arms", &["arms", "weapon", "weapons", "weaponry", "hardware", "equipment", "munitions", "howitzer", "howitzers", "guns", "rifles", "missiles", "tanks", "drones", "artillery", "ammunition"]),
+    ("goods", &["goods", "trade", "products", "commodities", "oil", "gas", "merchandise"]),
+];
+
+/// How verb and object classes combine into the frame's predicate, first match
+/// wins. `None` matches anything (including absence).
+const COMBINATIONS: &[(Option<&str>, Option<&str>, &str)] = &[
+    (Some("purchase"), Some("arms"), "arms purchase"),
+    (Some("purchase"), None, "purchase"),
+    (Some("import"), None, "import"),
+    (Some("transfer"), Some("arms"), "arms"),
+    (Some("transfer"), Some("goods"), "trade"),
+    (Some("transfer"), None, "transfer"),
+    (Some("killed"), None, "killed"),
+    (Some("injured"), None, "injured"),
+    (Some("vote"), None, "vote"),
+];
+
+/// Human labels of predicates, for finding topics.
+const PREDICATE_LABELS: &[(&str, &str)] = &[
+    ("arms", "arms transfers"),
+    ("arms purchase", "arms purchases"),
+    ("purchase", "purchases"),
+    ("import", "imports"),
+    ("trade", "trade"),
+    ("transfer", "transfers"),
+    ("killed", "killed"),
+    ("injured", "injured"),
+    ("vote", "vote share"),
+];
+
+/// Predicates that are near each other (partial similarity in alignment).
+const RELATED_PREDICATES: &[(&str, &str, f64)] = &[
+    ("arms", "transfer", 0.7),
+    ("trade", "transfer", 0.7),
+    ("arms", "arms purchase", 0.3),
+    ("purchase", "arms purchase", 0.7),
+];
+
+/// Words that open a capitalised run without being a name: sentence starters,
+/// function words, months and weekdays, titles.
+const NOT_NAMES: &[&str] = &[
+    "a", "an", "the", "in", "on", "at", "of", "for", "to", "from", "by", "with", "as", "and", "or", "but",
+    "if", "while", "when", "after", "before", "since", "during", "despite", "although", "though", "however",
+    "according", "last", "next", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",
+    "i", "you", "his", "her", "their", "our", "my", "there", "here", "both", "all", "some", "many", "most",
+    "thousands", "hundreds", "dozens", "millions", "tens", "perhaps", "even", "also", "yet", "still",
+    "mr", "mrs", "ms", "dr", "sir", "share", "related", "popular", "news", "photo", "editor's", "choice",
+    "posts", "comments", "today", "yesterday", "tomorrow", "earlier", "later", "among", "between",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "one", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty",
+    "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "first", "second", "third", "police",
+    "officials", "what", "who", "where", "why", "how", "not", "no", "so", "then", "than", "such", "each",
+    "every", "other", "another", "only", "just", "do", "does", "did", "is", "are", "was", "were", "be",
+    "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "said",
+    "says", "shall", "arms", "transfers", "database", "register", "state", "states",
+];
+
+/// Titles and roles that separate names in a capitalised run
+/// ("Defense Minister Avigdor Liberman" → "Avigdor Liberman").
+const TITLES: &[&str] = &[
+    "president", "prime", "minister", "ministers", "defense", "defence", "foreign", "secretary",
+    "general", "chief", "king", "queen", "prince", "governor", "mayor", "senator", "rep",
+    "representative", "sheriff", "officer", "deputy", "director", "ambassador", "chairman",
+    "spokesman", "spokeswoman", "spokesperson", "commander", "colonel", "lt", "sgt", "capt",
+    "detective", "judge", "justice", "attorney", "pope", "dictator", "leader", "head", "former",
+];
+
+/// Upper-case tokens that are codes, not entities.
+const NOT_ACRONYMS: &[&str] = &[
+    "USD", "EUR", "GBP", "ILS", "NIS", "INR", "JPY", "CHF", "CAD", "AUD", "TIV", "AM", "PM", "GMT", "UTC",
+    "MUST", "OK", "TV", "ID", "CEO", "I", "A",
+];
+
+/// Negation cues: a clause containing one states a denial.
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "none", "neither", "nor", "without", "nobody", "didn't", "don't", "doesn't",
+    "wasn't", "weren't", "isn't", "aren't", "hasn't", "haven't", "hadn't", "won't", "cannot", "can't",
+];
+
+/// Verbs that attribute a statement to its subject ("SIPRI reported", "officials said").
+const ATTRIBUTION_VERBS: &[&str] = &[
+    "said", "says", "reported", "reports", "told", "stated", "announced", "confirmed", "estimated",
+    "estimates", "showed", "shows", "revealed", "found", "wrote", "claimed", "claims",
+];
+
+/// Attribution phrases that introduce the source after them.
+const ATTRIBUTION_PREPOSITIONS: &[&str] = &["according to", "as reported by", "citing", "cited by", "per"];
+
+/// Generic sources kept as written when no named entity is present.
+const GENERIC_SOURCES: &[&str] = &[
+    "officials", "police", "authorities", "reports", "witnesses", "sources", "analysts", "statistics",
+    "figures", "press", "media", "database", "register", "spokesman", "spokeswoman", "spokesperson",
+];
+
+/// Relative-time phrases the extractor does not emit as dates, with how far
+/// back from the publication date they reach (days).
+const RELATIVE_TIMES: &[(&str, i64)] = &[
+    ("in recent years", 5 * 365),
+    ("in recent months", 183),
+    ("in recent weeks", 42),
+    ("recently", 2 * 365),
+    ("lately", 365),
+];
+
+/// Phrases stating that none were killed/injured, giving a zero count.
+const ZERO_COUNTS: &[(&str, &str)] = &[
+    ("no one was injured", "injured"),
+    ("no one was hurt", "injured"),
+    ("no one was wounded", "injured"),
+    ("nobody was injured", "injured"),
+    ("nobody was hurt", "injured"),
+    ("no injuries", "injured"),
+    ("no one else was injured", "injured"),
+    ("no one was killed", "killed"),
+    ("nobody was killed", "killed"),
+    ("no deaths", "killed"),
+    ("no fatalities", "killed"),
+];
+
+/// Verbs whose present tense makes a statement hold at publication time.
+const PRESENT_TENSE: &[&str] = &["is", "are", "remains", "remain", "has", "have", "holds", "stands", "sells", "buys", "exports", "imports"];
+
+/// All framing word tables.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// Lower-case surface form → canonical entity.
+    pub aliases: HashMap<String, String>,
+    /// Canonical entities that are places (weighted first in alignment).
+    pub places: HashSet<String>,
+    /// Lower-case word → verb class.
+    pub verbs: HashMap<String, String>,
+    /// Lower-case word → object class.
+    pub objects: HashMap<String, String>,
+    /// (verb class, object class, predicate) combination rules.
+    pub combinations: Vec<(Option<String>, Option<String>, String)>,
+    pub labels: HashMap<String, String>,
+    pub related_predicates: Vec<(String, String, f64)>,
+    pub not_names: HashSet<String>,
+    pub titles: HashSet<String>,
+    pub not_acronyms: HashSet<String>,
+    pub negations: HashSet<String>,
+    pub attribution_verbs: HashSet<String>,
+    pub attribution_prepositions: Vec<String>,
+    pub generic_sources: HashSet<String>,
+    /// (phrase, days back from publication).
+    pub relative_times: Vec<(String, i64)>,
+    /// (phrase, predicate) giving a zero count.
+    pub zero_counts: Vec<(String, String)>,
+    pub present_tense: HashSet<String>,
+}
+
+fn set(words: &[&str]) -> HashSet<String> {
+    words.iter().map(|w| w.to_string()).collect()
+}
+
+fn class_map(rows: &[(&str, &[&str])]) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    for (class, words) in rows {
+        for w in *words {
+            map.insert(w.to_string(), class.to_string());
+        }
+    }
+    map
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        let mut aliases = class_map(PLACES);
+        aliases.extend(class_map(ORGANISATIONS));
+        Lexicon {
+            aliases,
+            places: PLACES.iter().map(|(p, _)| p.to_string()).collect(),
+            verbs: class_map(VERB_CLASSES),
+            objects: class_map(OBJECT_CLASSES),
+            combinations: COMBINATIONS
+                .iter()
+                .map(|(v, o, p)| (v.map(String::from), o.map(String::from), p.to_string()))
+                .collect(),
+            labels: PREDICATE_LABELS
+                .iter()
+                .map(|(p, l)| (p.to_string(), l.to_string()))
+                .collect(),
+            related_predicates: RELATED_PREDICATES
+                .iter()
+                .map(|(a, b, s)| (a.to_string(), b.to_string(), *s))
+                .collect(),
+            not_names: set(NOT_NAMES),
+            titles: set(TITLES),
+            not_acronyms: set(NOT_ACRONYMS),
+            negations: set(NEGATIONS),
+            attribution_verbs: set(ATTRIBUTION_VERBS),
+            attribution_prepositions: ATTRIBUTION_PREPOSITIONS.iter().map(|s| s.to_string()).collect(),
+            generic_sources: set(GENERIC_SOURCES),
+            relative_times: RELATIVE_TIMES.iter().map(|(p, d)| (p.to_string(), *d)).collect(),
+            zero_counts: ZERO_COUNTS
+                .iter()
+                .map(|(p, c)| (p.to_string(), c.to_string()))
+                .collect(),
+            present_tense: set(PRESENT_TENSE),
+        }
+    }
+}
+
+impl Lexicon {
+    /// Adds entity aliases (`surface form → canonical name`) and predicate
+    /// synonyms (`word → class`; a class already used for objects stays an
+    /// object class, any other is a verb class).
+    pub fn extend<A, S>(&mut self, aliases: A, synonyms: S)
+    where
+        A: IntoIterator<Item = (String, String)>,
+        S: IntoIterator<Item = (String, String)>,
+    {
+        for (alias, canonical) in aliases {
+            self.aliases.insert(alias.to_lowercase(), canonical);
+        }
+        let object_classes: HashSet<String> = self.objects.values().cloned().collect();
+        for (word, class) in synonyms {
+            let word = word.to_lowercase();
+            if object_classes.contains(&class) {
+                self.objects.insert(word, class);
+            } else {
+                if !self.combinations.iter().any(|(v, _, _)| v.as_deref() == Some(&class)) {
+                    self.combinations.push((Some(class.clone()), None, class.clone()));
+                }
+                self.verbs.insert(word, class);
+            }
+        }
+    }
+
+    /// Canonical entity for a surface form (case-insensitive), if known.
+    pub fn alias(&self, surface: &str) -> Option<&str> {
+        self.aliases.get(&surface.to_lowercase()).map(String::as_str)
+    }
+
+    /// True when the canonical entity is a place from the built-in table.
+    pub fn is_place(&self, entity: &str) -> bool {
+        self.places.contains(entity)
+    }
+
+    /// Verb class of a lower-case word, trying light inflection stripping.
+    pub fn verb_class(&self, word: &str) -> Option<&str> {
+        lookup_inflected(&self.verbs, word)
+    }
+
+    /// Object class of a lower-case word, trying light inflection stripping.
+    pub fn object_class(&self, word: &str) -> Option<&str> {
+        lookup_inflected(&self.objects, word)
+    }
+
+    /// The predicate for a verb class and an object class.
+    pub fn combine(&self, verb: Option<&str>, object: Option<&str>) -> Option<String> {
+        if verb.is_none() {
+            return object.map(|o| if o == "goods" { "trade".to_string() } else { o.to_string() });
+        }
+        self.combinations
+            .iter()
+            .find(|(v, o, _)| {
+                v.as_deref().is_none_or(|v| Some(v) == verb)
+                    && o.as_deref().is_none_or(|o| Some(o) == object)
+            })
+            .map(|(_, _, p)| p.clone())
+    }
+
+    /// Human label of a predicate ("arms" → "arms transfers").
+    pub fn label<'a>(&'a self, predicate: &'a str) -> &'a str {
+        self.labels.get(predicate).map_or(predicate, String::as_str)
+    }
+
+    /// Similarity of two different predicates from the related table (0 when unrelated).
+    pub fn predicate_relation(&self, a: &str, b: &str) -> f64 {
+        self.related_predicates
+            .iter()
+            .find(|(x, y, _)| (x == a && y == b) || (x == b && y == a))
+            .map_or(0.0, |(_, _, s)| *s)
+    }
+}
+
+/// Suffixes stripped, in order, to find an inflected word's table form.
+const SUFFIXES: &[&str] = &["ing", "ed", "es", "s", "d"];
+
+fn lookup_inflected<'a>(map: &'a HashMap<String, String>, word: &str) -> Option<&'a str> {
+    if let Some(c) = map.get(word) {
+        return Some(c);
+    }
+    for suffix in SUFFIXES {
+        if let Some(stem) = word.strip_suffix(suffix)
+            && stem.len() >= 3
+        {
+            if let Some(c) = map.get(stem) {
+                return Some(c);
+            }
+            if let Some(c) = map.get(&format!("{stem}e")) {
+                return Some(c);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demonyms_fold_to_countries() {
+        let lex = Lexicon::default();
+        for (surface, canonical) in [
+            ("Israeli", "Israel"),
+            ("Rwandan", "Rwanda"),
+            ("Rwandans", "Rwanda"),
+            ("Azerbaijani", "Azerbaijan"),
+            ("Georgian", "Georgia"),
+            ("Russian", "Russia"),
+            ("Iranians", "Iran"),
+            ("U.S", "United States"),
+            ("Stockholm International Peace Research Institute", "SIPRI"),
+        ] {
+            assert_eq!(lex.alias(surface), Some(canonical), "{surface}");
+        }
+        assert_eq!(lex.alias("Liberman"), None);
+    }
+
+    #[test]
+    fn predicate_classes_cover_inflections() {
+        let lex = Lexicon::default();
+        for (word, class) in [
+            ("sold", "transfer"),
+            ("supplied", "transfer"),
+            ("exporting", "transfer"),
+            ("delivers", "transfer"),
+            ("imported", "import"),
+            ("died", "killed"),
+            ("wounded", "injured"),
+            ("injures", "injured"),
+            ("voted", "vote"),
+        ] {
+            assert_eq!(lex.verb_class(word), Some(class), "{word}");
+        }
+        for (word, class) in [("howitzers", "arms"), ("weapons", "arms"), ("goods", "goods")] {
+            assert_eq!(lex.object_class(word), Some(class), "{word}");
+        }
+        assert_eq!(lex.verb_class("visited"), None);
+    }
+
+    #[test]
+    fn classes_combine_into_predicates() {
+        let lex = Lexicon::default();
+        for (verb, object, predicate) in [
+            (Some("transfer"), Some("arms"), Some("arms")),
+            (Some("transfer"), Some("goods"), Some("trade")),
+            (Some("transfer"), None, Some("transfer")),
+            (Some("purchase"), Some("arms"), Some("arms purchase")),
+            (Some("killed"), Some("arms"), Some("killed")),
+            (None, Some("arms"), Some("arms")),
+            (None, None, None),
+        ] {
+            assert_eq!(lex.combine(verb, object).as_deref(), predicate, "{verb:?} {object:?}");
+        }
+    }
+
+    #[test]
+    fn extend_adds_aliases_and_synonyms() {
+        let mut lex = Lexicon::default();
+        lex.extend(
+            [("Kyiv".to_string(), "Ukraine".to_string())],
+            [
+                ("handed".to_string(), "transfer".to_string()),
+                ("drones".to_string(), "arms".to_string()),
+                ("fined".to_string(), "penalty".to_string()),
+            ],
+        );
+        assert_eq!(lex.alias("kyiv"), Some("Ukraine"));
+        assert_eq!(lex.verb_class("handed"), Some("transfer"));
+        assert_eq!(lex.object_class("drones"), Some("arms"));
+        assert_eq!(lex.combine(Some("penalty"), None).as_deref(), Some("penalty"));
+    }
+}

@@ -1,0 +1,430 @@
+//! Framing: for each claim, what it is about — entities, predicate, time
+//! scope, attribution and polarity — read from its sentence and clause.
+//!
+//! Takes a [`Document`] and its extracted [`Claim`]s, returns
+//! [`FramedClaim`]s (the claim, its document id and its [`Frame`]). It also
+//! adds the claims the comparer needs that extraction does not emit: relative
+//! event times ("has recently supplied", "since then") and zero counts ("no one
+//! was injured"), see [`synth`]. All word tables are in [`lexicon`].
+
+pub mod attribution;
+pub mod entity;
+pub mod lexicon;
+pub mod predicate;
+pub mod synth;
+pub mod words;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::claim::{Claim, Kind, Span};
+use crate::document::Document;
+pub use lexicon::Lexicon;
+pub use predicate::Polarity;
+
+/// A time interval with possibly open ends (inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Period {
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+}
+
+impl Period {
+    pub fn new(start: Option<NaiveDate>, end: Option<NaiveDate>) -> Self {
+        Period { start, end }
+    }
+
+    /// A closed interval.
+    pub fn closed(start: NaiveDate, end: NaiveDate) -> Self {
+        Period { start: Some(start), end: Some(end) }
+    }
+
+    /// True when the two periods share at least one day (open ends reach forever).
+    pub fn overlaps(&self, other: &Period) -> bool {
+        let starts_before_other_ends = match (self.start, other.end) {
+            (Some(s), Some(e)) => s <= e,
+            _ => true,
+        };
+        let ends_after_other_starts = match (self.end, other.start) {
+            (Some(e), Some(s)) => e >= s,
+            _ => true,
+        };
+        starts_before_other_ends && ends_after_other_starts
+    }
+
+    /// "2013", "2016-03-20 – 2018-03-20", "since 2014-01-01".
+    pub fn label(&self) -> String {
+        use chrono::Datelike;
+        match (self.start, self.end) {
+            (Some(s), Some(e)) if s == e => s.to_string(),
+            (Some(s), Some(e))
+                if s.month() == 1 && s.day() == 1 && e.month() == 12 && e.day() == 31 =>
+            {
+                if s.year() == e.year() {
+                    s.year().to_string()
+                } else {
+                    format!("{}–{}", s.year(), e.year())
+                }
+            }
+            (Some(s), Some(e)) => format!("{s} – {e}"),
+            (Some(s), None) => format!("since {s}"),
+            (None, Some(e)) => format!("until {e}"),
+            (None, None) => "any time".to_string(),
+        }
+    }
+}
+
+/// What a claim is about.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Frame {
+    /// Canonical entity names; for transfers the supplier comes first.
+    pub entities: Vec<String>,
+    /// Canonical predicate class ("arms", "trade", "killed", "vote", …).
+    pub predicate: Option<String>,
+    /// The words the predicate was read from, lower case.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub predicate_words: Vec<String>,
+    /// The period the claim is about, if known.
+    pub time: Option<Period>,
+    /// Who the sentence says the claim comes from.
+    pub attribution: Option<String>,
+    pub polarity: Polarity,
+}
+
+/// A claim with its document id and frame; serialised as the claims/v1 claim
+/// object plus `doc` and `frame`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FramedClaim {
+    #[serde(flatten)]
+    pub claim: Claim,
+    pub doc: String,
+    pub frame: Frame,
+}
+
+/// Frames claims with one lexicon, extended by the acronyms learned from the
+/// documents it has seen.
+#[derive(Debug, Clone, Default)]
+pub struct Framer {
+    lexicon: Lexicon,
+}
+
+/// Per-sentence facts shared by all claims of that sentence.
+struct SentenceFacts {
+    mentions: Vec<entity::EntityMention>,
+    attribution: Option<attribution::Attribution>,
+}
+
+impl Framer {
+    pub fn new(lexicon: Lexicon) -> Self {
+        Framer { lexicon }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Learns "Long Name (ACR)" pairs from a text, so the long name folds to
+    /// the acronym in every document framed afterwards.
+    pub fn learn(&mut self, text: &str) {
+        for (long, acronym) in entity::acronym_pairs(text) {
+            let canonical = self.lexicon.alias(&acronym).map_or(acronym.clone(), str::to_string);
+            let key = long.to_lowercase();
+            self.lexicon.aliases.entry(key).or_insert_with(|| canonical.clone());
+            self.lexicon.aliases.entry(acronym.to_lowercase()).or_insert(canonical);
+        }
+    }
+
+    /// Frames the claims of one document, adding the synthesised ones; the
+    /// result is in text order.
+    pub fn frame(&self, doc: &Document, claims: Vec<Claim>) -> Vec<FramedClaim> {
+        let lex = &self.lexicon;
+        let synthesised = synth::synthesise(doc, &claims, lex);
+        let mut items: Vec<(Claim, Option<synth::Synthesised>)> =
+            claims.into_iter().map(|c| (c, None)).collect();
+        items.extend(synthesised.into_iter().map(|s| (s.claim.clone(), Some(s))));
+        items.sort_by_key(|(c, _)| (c.span.start, c.span.end));
+        let mut cache: HashMap<Span, SentenceFacts> = HashMap::new();
+        items
+            .into_iter()
+            .map(|(claim, synth)| {
+                let facts = cache.entry(claim.sentence_span).or_insert_with(|| SentenceFacts {
+                    mentions: entity::mentions(&claim.sentence, lex),
+                    attribution: attribution::attribution(&claim.sentence, lex),
+                });
+                let frame = frame_claim(&claim, synth.as_ref(), facts, doc.published, lex);
+                FramedClaim { claim, doc: doc.id.clone(), frame }
+            })
+            .collect()
+    }
+}
+
+/// Frames the claims of one document with the built-in lexicon and the
+/// acronyms the document itself defines.
+pub fn frame(doc: &Document, claims: Vec<Claim>) -> Vec<FramedClaim> {
+    let mut framer = Framer::default();
+    framer.learn(&doc.text);
+    framer.frame(doc, claims)
+}
+
+fn frame_claim(
+    claim: &Claim,
+    synth: Option<&synth::Synthesised>,
+    facts: &SentenceFacts,
+    published: Option<NaiveDate>,
+    lex: &Lexicon,
+) -> Frame {
+    let sentence = claim.sentence.as_str();
+    let offset = offset_in_sentence(claim);
+    let (cs, ce) = predicate::clause_at(sentence, offset);
+    let clause = sentence.get(cs..ce).unwrap_or(sentence);
+    let found = predicate::predicate(clause, offset.saturating_sub(cs), lex);
+    let polarity = synth
+        .and_then(|s| s.polarity)
+        .unwrap_or_else(|| predicate::polarity(clause, lex));
+    let predicate = synth.and_then(|s| s.predicate.clone()).or(found.name);
+    let verb_at = found.verb_at.map(|v| v + cs);
+    let attribution = facts.attribution.as_ref();
+    let entities = ordered_entities(sentence, &facts.mentions, attribution, cs, verb_at, lex);
+    let time = match synth {
+        Some(s) if s.claim.kind == Kind::Date => s.time,
+        _ => claim_time(claim, clause, published, lex),
+    };
+    Frame {
+        entities,
+        predicate,
+        predicate_words: found.words,
+        time,
+        attribution: attribution.map(|a| a.source.clone()),
+        polarity,
+    }
+}
+
+/// Byte offset of the claim in its sentence (0 when the spans disagree).
+fn offset_in_sentence(claim: &Claim) -> usize {
+    claim
+        .span
+        .start
+        .checked_sub(claim.sentence_span.start)
+        .filter(|&o| o <= claim.sentence.len())
+        .or_else(|| claim.sentence.find(&claim.text))
+        .unwrap_or(0)
+}
+
+/// Entities outside the attribution phrase, deduplicated; the supplier of a
+/// transfer first: the place after "from", else a place named as the maker of
+/// the goods ("Israeli arms", "Israeli-made"), else the nearest place before
+/// the verb in the claim's clause, else text order.
+fn ordered_entities(
+    sentence: &str,
+    mentions: &[entity::EntityMention],
+    attribution: Option<&attribution::Attribution>,
+    clause_start: usize,
+    verb_at: Option<usize>,
+    lex: &Lexicon,
+) -> Vec<String> {
+    let kept: Vec<&entity::EntityMention> = mentions
+        .iter()
+        .filter(|m| attribution.is_none_or(|a| m.end <= a.start || m.start >= a.end))
+        .filter(|m| attribution.is_none_or(|a| a.source != m.name))
+        .collect();
+    let after_from = kept.iter().find(|m| {
+        sentence
+            .get(..m.start)
+            .is_some_and(|b| b.trim_end().to_ascii_lowercase().ends_with(" from"))
+            && lex.is_place(&m.name)
+    });
+    let maker = kept.iter().find(|m| {
+        let after = sentence.get(m.end..).unwrap_or("");
+        let next = words::words(after).into_iter().next();
+        lex.is_place(&m.name)
+            && (after.starts_with("-made")
+                || next.is_some_and(|w| w.start <= 1 && lex.object_class(&w.text.to_lowercase()).is_some()))
+    });
+    let before_verb = verb_at.and_then(|v| {
+        kept.iter()
+            .filter(|m| m.start >= clause_start && m.end <= v && lex.is_place(&m.name))
+            .max_by_key(|m| m.start)
+    });
+    let mut names: Vec<String> = Vec::new();
+    for m in after_from.or(maker).or(before_verb).into_iter().chain(kept.iter()) {
+        if !names.contains(&m.name) {
+            names.push(m.name.clone());
+        }
+    }
+    names
+}
+
+/// The claim's own interval (dates), its scoping date, or the publication
+/// date for a present-tense clause.
+fn claim_time(claim: &Claim, clause: &str, published: Option<NaiveDate>, lex: &Lexicon) -> Option<Period> {
+    if claim.kind == Kind::Date {
+        return claim
+            .value
+            .as_ref()
+            .and_then(|v| v.interval())
+            .map(|(s, e)| Period::closed(s, e));
+    }
+    if let Some(scope) = &claim.time {
+        return (scope.start.is_some() || scope.end.is_some()).then(|| Period::new(scope.start, scope.end));
+    }
+    if predicate::is_present_tense(clause, lex) {
+        return published.map(|p| Period::closed(p, p));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::{Qualifier, TimeScope, Value};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    /// A claim for the first occurrence of `text` in the document, with the
+    /// whole document as its sentence.
+    fn claim(doc: &Document, text: &str, kind: Kind, value: Option<Value>) -> Claim {
+        let start = doc.text.find(text).unwrap_or(0);
+        let index = crate::text::TextIndex::new(&doc.text);
+        let ss = index.sentence_at(start);
+        Claim {
+            id: format!("{}:{}-{}", doc.id, start, start + text.len()),
+            kind,
+            text: text.to_string(),
+            span: Span::new(start, start + text.len()),
+            line: 1,
+            column: start + 1,
+            value,
+            unit: None,
+            qualifier: Qualifier::Exact,
+            sentence: doc.text[ss.start..ss.end].to_string(),
+            sentence_span: ss,
+            noun: None,
+            normalized: None,
+            relative: false,
+            anchor: None,
+            time: None,
+        }
+    }
+
+    fn year(y: i32) -> Option<Value> {
+        Some(Value::dates(date(y, 1, 1), date(y, 12, 31)))
+    }
+
+    #[test]
+    fn frames_an_arms_sale_with_time_and_source() {
+        let doc = Document::from_text(
+            "d1",
+            "In 2011, $9 million worth of Israeli arms were sold to buyers in Rwanda, according to the Stockholm International Peace Research Institute.",
+        );
+        let mut money = claim(&doc, "$9 million", Kind::Money, Some(Value::exact(9e6)));
+        money.time = Some(TimeScope {
+            text: "In 2011".into(),
+            span: Span::new(0, 7),
+            start: Some(date(2011, 1, 1)),
+            end: Some(date(2011, 12, 31)),
+            unit: "year".into(),
+        });
+        let out = frame(&doc, vec![money]);
+        assert_eq!(out.len(), 1);
+        let f = &out[0].frame;
+        assert_eq!(f.entities, ["Israel", "Rwanda"]);
+        assert_eq!(f.predicate.as_deref(), Some("arms"));
+        assert_eq!(f.attribution.as_deref(), Some("SIPRI"));
+        assert_eq!(f.polarity, Polarity::Asserted);
+        assert_eq!(f.time, Some(Period::closed(date(2011, 1, 1), date(2011, 12, 31))));
+        assert_eq!(out[0].doc, "d1");
+    }
+
+    #[test]
+    fn frames_denial_and_assertion_events() {
+        let doc = Document::from_text(
+            "d2",
+            "In 2011, Israeli guns were sold to Rwanda, according to SIPRI, although the data do not show any weapons sales since then.",
+        );
+        let y = claim(&doc, "2011", Kind::Date, year(2011));
+        let out = frame(&doc, vec![y]);
+        let texts: Vec<&str> = out.iter().map(|f| f.claim.text.as_str()).collect();
+        assert_eq!(texts, ["2011", "since then"]);
+        assert_eq!(out[0].frame.polarity, Polarity::Asserted);
+        assert_eq!(out[0].frame.predicate.as_deref(), Some("arms"));
+        assert_eq!(out[1].frame.polarity, Polarity::Denied);
+        assert_eq!(out[1].frame.predicate.as_deref(), Some("arms"));
+        assert_eq!(out[1].frame.time, Some(Period::new(Some(date(2012, 1, 1)), None)));
+        assert_eq!(out[1].frame.entities, ["Israel", "Rwanda"]);
+    }
+
+    #[test]
+    fn recent_supply_is_dated_from_publication() {
+        let mut doc = Document::from_text(
+            "d3",
+            "According to the SIPRI database, Israel has recently supplied Rwanda 155 mm howitzers from Israel's Soltam.",
+        );
+        doc.published = Some(date(2018, 3, 20));
+        let out = frame(&doc, vec![]);
+        assert_eq!(out.len(), 1);
+        let f = &out[0].frame;
+        assert_eq!(f.predicate.as_deref(), Some("arms"));
+        assert_eq!(f.attribution.as_deref(), Some("SIPRI"));
+        assert_eq!(f.entities.first().map(String::as_str), Some("Israel"));
+        assert!(f.entities.contains(&"Rwanda".to_string()));
+        assert_eq!(f.time, Some(Period::closed(date(2016, 3, 20), date(2018, 3, 20))));
+    }
+
+    #[test]
+    fn supplier_after_from_comes_first() {
+        let doc = Document::from_text("d4", "Azerbaijan signed contracts to buy $2 billion in equipment from Israel.");
+        let c = claim(&doc, "$2 billion", Kind::Money, Some(Value::exact(2e9)));
+        let out = frame(&doc, vec![c]);
+        assert_eq!(out[0].frame.entities, ["Israel", "Azerbaijan"]);
+        assert_eq!(out[0].frame.predicate.as_deref(), Some("arms purchase"));
+    }
+
+    #[test]
+    fn present_tense_takes_publication_date() {
+        let mut doc = Document::from_text("d5", "Azerbaijan sells Israel 30 percent of its oil.");
+        doc.published = Some(date(2018, 9, 13));
+        let c = claim(&doc, "30 percent", Kind::Percent, Some(Value::exact(30.0)));
+        let out = frame(&doc, vec![c]);
+        assert_eq!(out[0].frame.time, Some(Period::closed(date(2018, 9, 13), date(2018, 9, 13))));
+        assert_eq!(out[0].frame.predicate.as_deref(), Some("trade"));
+    }
+
+    #[test]
+    fn learned_acronyms_apply_across_documents() {
+        let mut framer = Framer::default();
+        framer.learn("the Gun Violence Archive (GVA) tracks shootings");
+        let doc = Document::from_text("d6", "Two people were killed, the Gun Violence Archive said.");
+        let c = claim(&doc, "Two people", Kind::Count, Some(Value::exact(2.0)));
+        let out = framer.frame(&doc, vec![c]);
+        assert_eq!(out[0].frame.attribution.as_deref(), Some("GVA"));
+        assert_eq!(out[0].frame.predicate.as_deref(), Some("killed"));
+    }
+
+    #[test]
+    fn periods_overlap_with_open_ends() {
+        let a = Period::new(Some(date(2014, 1, 1)), None);
+        let b = Period::closed(date(2016, 3, 20), date(2018, 3, 20));
+        let c = Period::closed(date(2013, 1, 1), date(2013, 12, 31));
+        assert!(a.overlaps(&b));
+        assert!(!a.overlaps(&c));
+        assert!(!b.overlaps(&c));
+        assert_eq!(c.label(), "2013");
+        assert_eq!(a.label(), "since 2014-01-01");
+    }
+
+    #[test]
+    fn framed_claim_serialises_flat() {
+        let doc = Document::from_text("d7", "Nine people died.");
+        let c = claim(&doc, "Nine people", Kind::Count, Some(Value::exact(9.0)));
+        let out = frame(&doc, vec![c]);
+        let json = serde_json::to_value(&out[0]).unwrap_or_default();
+        assert_eq!(json["doc"], "d7");
+        assert_eq!(json["kind"], "count");
+        assert_eq!(json["frame"]["predicate"], "killed");
+        assert_eq!(json["frame"]["polarity"], "asserted");
+    }
+}

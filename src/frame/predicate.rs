@@ -1,0 +1,209 @@
+//! Clauses, predicates and polarity: what a claim says happened, and whether
+//! the clause asserts or denies it.
+//!
+//! A clause is a stretch of the sentence between commas, semicolons, dashes
+//! and subordinating conjunctions ("although", "but"); fragments of fewer than
+//! four words join the next one so "In 2013, $13 million … were sold" stays one
+//! clause. The predicate comes from the verb and object words of the claim's
+//! clause nearest to the claim.
+
+use super::lexicon::Lexicon;
+use super::words::words;
+
+/// Conjunctions that open a new clause even without a comma.
+const CLAUSE_CONJUNCTIONS: &[&str] = &["although", "though", "but", "whereas", "however", "while"];
+
+/// Fragments shorter than this (in words) join the following fragment.
+const MIN_CLAUSE_WORDS: usize = 4;
+
+/// Whether a clause states or denies what it says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    #[default]
+    Asserted,
+    Denied,
+}
+
+/// Byte ranges of the clauses of a sentence, in order, covering it.
+pub fn clauses(sentence: &str) -> Vec<(usize, usize)> {
+    let mut cuts = vec![0];
+    let bytes = sentence.as_bytes();
+    for (i, c) in sentence.char_indices() {
+        let next_is_space = bytes.get(i + c.len_utf8()).is_none_or(|b| b.is_ascii_whitespace());
+        let prev_is_space = i > 0 && bytes.get(i - 1).is_some_and(|b| b.is_ascii_whitespace());
+        let cut = match c {
+            ',' | ';' | ':' => next_is_space,
+            '–' | '—' => true,
+            '-' => prev_is_space && next_is_space,
+            _ => false,
+        };
+        if cut {
+            cuts.push(i + c.len_utf8());
+        }
+    }
+    for w in words(sentence) {
+        if CLAUSE_CONJUNCTIONS.contains(&w.text.to_lowercase().as_str()) {
+            cuts.push(w.start);
+        }
+    }
+    cuts.push(sentence.len());
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut raw: Vec<(usize, usize)> = cuts.windows(2).map(|w| (w[0], w[1])).collect();
+    // Merge short fragments into their successor (the last into its predecessor).
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
+    let mut pending: Option<usize> = None;
+    for (s, e) in raw.drain(..) {
+        let start = pending.take().unwrap_or(s);
+        let n = sentence.get(start..e).map_or(0, |t| words(t).len());
+        if n < MIN_CLAUSE_WORDS {
+            pending = Some(start);
+        } else {
+            merged.push((start, e));
+        }
+    }
+    if let Some(start) = pending {
+        match merged.last_mut() {
+            Some(last) => last.1 = sentence.len(),
+            None => merged.push((start, sentence.len())),
+        }
+    }
+    merged
+}
+
+/// The clause containing byte `offset` of the sentence.
+pub fn clause_at(sentence: &str, offset: usize) -> (usize, usize) {
+    let all = clauses(sentence);
+    all.iter()
+        .copied()
+        .find(|&(s, e)| s <= offset && offset < e)
+        .or(all.last().copied())
+        .unwrap_or((0, sentence.len()))
+}
+
+/// What [`predicate`] found in a clause.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Predicate {
+    /// Canonical predicate ("arms", "trade", "killed"), if any class matched.
+    pub name: Option<String>,
+    /// The matched words, lower case, in order.
+    pub words: Vec<String>,
+    /// Byte offset (in the clause) of the verb word that decided the predicate.
+    pub verb_at: Option<usize>,
+}
+
+/// The predicate of a clause and the words it came from.
+///
+/// `anchor` is the claim's byte offset in the clause: among several verb or
+/// object words the nearest one wins ("2 killed and 3 injured").
+pub fn predicate(clause: &str, anchor: usize, lex: &Lexicon) -> Predicate {
+    let mut verb: Option<(usize, &str, usize)> = None;
+    let mut object: Option<(usize, &str)> = None;
+    let mut found = Vec::new();
+    for w in words(clause) {
+        let lower = w.text.to_lowercase();
+        let distance = w.start.abs_diff(anchor);
+        if let Some(class) = lex.verb_class(&lower) {
+            found.push(lower.clone());
+            if verb.is_none_or(|(d, _, _)| distance < d) {
+                verb = Some((distance, class, w.start));
+            }
+        } else if let Some(class) = lex.object_class(&lower) {
+            found.push(lower.clone());
+            if object.is_none_or(|(d, _)| distance < d) {
+                object = Some((distance, class));
+            }
+        }
+    }
+    Predicate {
+        name: lex.combine(verb.map(|v| v.1), object.map(|o| o.1)),
+        words: found,
+        verb_at: verb.map(|v| v.2),
+    }
+}
+
+/// Denied when the clause carries a negation cue ("do not show", "never", "no … since").
+pub fn polarity(clause: &str, lex: &Lexicon) -> Polarity {
+    let denied = words(clause).iter().any(|w| {
+        let lower = w.text.to_lowercase().replace('’', "'");
+        lex.negations.contains(&lower) || lower.ends_with("n't")
+    });
+    if denied { Polarity::Denied } else { Polarity::Asserted }
+}
+
+/// True when the clause has a present-tense verb from the lexicon ("is", "remains").
+pub fn is_present_tense(clause: &str, lex: &Lexicon) -> bool {
+    words(clause)
+        .iter()
+        .any(|w| lex.present_tense.contains(&w.text.to_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clause_texts(s: &str) -> Vec<&str> {
+        clauses(s).iter().map(|&(a, b)| s[a..b].trim()).collect()
+    }
+
+    #[test]
+    fn splits_clauses() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "In 2010, weapons worth $5 million were sold to the army, according to the register, although the data show no sales since then.",
+                &[
+                    "In 2010, weapons worth $5 million were sold to the army,",
+                    "according to the register,",
+                    "although the data show no sales since then.",
+                ],
+            ),
+            ("Two people died and one was hurt.", &["Two people died and one was hurt."]),
+            ("The count rose to 1,200 people in the city.", &["The count rose to 1,200 people in the city."]),
+            (
+                "He said - after a long pause - that exports grew fast",
+                &["He said - after a long pause -", "that exports grew fast"],
+            ),
+        ];
+        for (s, expected) in cases {
+            assert_eq!(clause_texts(s), *expected, "{s}");
+        }
+    }
+
+    #[test]
+    fn predicates_from_synonym_classes() {
+        let lex = Lexicon::default();
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("$5 million worth of arms were sold", "$5", Some("arms")),
+            ("the country supplied artillery guns", "supplied", Some("arms")),
+            ("it exported a modest $2 million of goods", "$2", Some("trade")),
+            ("it imported $40,000 in the same period", "$40", Some("import")),
+            ("to buy some $3 billion in military equipment", "$3", Some("arms purchase")),
+            ("two people were killed and three wounded", "two", Some("killed")),
+            ("two people were killed and three wounded", "three", Some("injured")),
+            ("with 85% of the vote", "85%", Some("vote")),
+            ("a four day visit to the capital", "four", None),
+        ];
+        for (clause, at, expected) in cases {
+            let anchor = clause.find(at).unwrap_or(0);
+            let p = predicate(clause, anchor, &lex);
+            assert_eq!(p.name.as_deref(), *expected, "{clause} @ {at}");
+            assert_eq!(p.words.is_empty(), expected.is_none(), "{clause}");
+        }
+    }
+
+    #[test]
+    fn detects_denials() {
+        let lex = Lexicon::default();
+        for (clause, expected) in [
+            ("although the figures do not show any arms sales since then", Polarity::Denied),
+            ("no one was hurt in the blast", Polarity::Denied),
+            ("the ministry has never sold such systems", Polarity::Denied),
+            ("officials didn’t confirm the deal", Polarity::Denied),
+            ("the country has recently supplied guns", Polarity::Asserted),
+            ("notably the transfer of advanced weaponry", Polarity::Asserted),
+        ] {
+            assert_eq!(polarity(clause, &lex), expected, "{clause}");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Renderers: turn extracted claims (and, later, findings) into the output
+//! formats users pick with `--format`. One file per schema or format; each
+//! writes to any `io::Write` and never prints on its own.
+
+pub mod claims;
