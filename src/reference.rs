@@ -23,9 +23,17 @@ pub const REFERENCE_SCHEMA: &str = "claimcheck/reference/v1";
 #[derive(Debug, thiserror::Error)]
 pub enum ReferenceError {
     #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path}:{line}:{column}: {message}")]
-    Parse { path: String, line: usize, column: usize, message: String },
+    Parse {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{path}: schema is {found:?}, expected {REFERENCE_SCHEMA:?}")]
     Schema { path: String, found: String },
 }
@@ -98,7 +106,10 @@ pub struct ReferenceSet {
 
 /// Loads every `*.json` file of a directory, in name order.
 pub fn load_dir(dir: &Path, lex: &Lexicon) -> Result<Vec<ReferenceSet>, ReferenceError> {
-    let io = |e| ReferenceError::Io { path: dir.display().to_string(), source: e };
+    let io = |e| ReferenceError::Io {
+        path: dir.display().to_string(),
+        source: e,
+    };
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io)?
         .filter_map(Result::ok)
@@ -112,13 +123,29 @@ pub fn load_dir(dir: &Path, lex: &Lexicon) -> Result<Vec<ReferenceSet>, Referenc
 /// Loads one reference file.
 pub fn load_file(path: &Path, lex: &Lexicon) -> Result<ReferenceSet, ReferenceError> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| ReferenceError::Io { path: shown.clone(), source: e })?;
-    let stem = path.file_stem().map_or("reference".into(), |s| s.to_string_lossy().into_owned());
+    let text = std::fs::read_to_string(path).map_err(|e| ReferenceError::Io {
+        path: shown.clone(),
+        source: e,
+    })?;
+    let stem = path
+        .file_stem()
+        .map_or("reference".into(), |s| s.to_string_lossy().into_owned());
     let mut set = parse(&text, &stem, lex).map_err(|e| match e {
-        ReferenceError::Parse { line, column, message, .. } => {
-            ReferenceError::Parse { path: shown.clone(), line, column, message }
-        }
-        ReferenceError::Schema { found, .. } => ReferenceError::Schema { path: shown.clone(), found },
+        ReferenceError::Parse {
+            line,
+            column,
+            message,
+            ..
+        } => ReferenceError::Parse {
+            path: shown.clone(),
+            line,
+            column,
+            message,
+        },
+        ReferenceError::Schema { found, .. } => ReferenceError::Schema {
+            path: shown.clone(),
+            found,
+        },
         other => other,
     })?;
     set.path = path.to_path_buf();
@@ -134,7 +161,10 @@ pub fn parse(text: &str, stem: &str, lex: &Lexicon) -> Result<ReferenceSet, Refe
         message: e.to_string(),
     })?;
     if file.schema != REFERENCE_SCHEMA {
-        return Err(ReferenceError::Schema { path: stem.to_string(), found: file.schema });
+        return Err(ReferenceError::Schema {
+            path: stem.to_string(),
+            found: file.schema,
+        });
     }
     let doc = format!("{REFERENCE_PREFIX}{stem}");
     let items = file
@@ -142,7 +172,12 @@ pub fn parse(text: &str, stem: &str, lex: &Lexicon) -> Result<ReferenceSet, Refe
         .iter()
         .flat_map(|f| fact_items(f, &doc, file.source.as_deref(), lex))
         .collect();
-    Ok(ReferenceSet { id: doc, path: PathBuf::from(stem), source: file.source, items })
+    Ok(ReferenceSet {
+        id: doc,
+        path: PathBuf::from(stem),
+        source: file.source,
+        items,
+    })
 }
 
 /// The kind of claim a fact's unit makes.
@@ -150,14 +185,27 @@ fn kind_of(unit: &str) -> Kind {
     match unit {
         "%" | "pp" => Kind::Percent,
         "count" => Kind::Count,
-        "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" => Kind::Duration,
-        u if u == "TIV" || (u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase())) => Kind::Money,
+        "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" => {
+            Kind::Duration
+        }
+        u if u == "TIV" || (u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase())) => {
+            Kind::Money
+        }
         _ => Kind::Measure,
     }
 }
 
-fn fact_items(fact: &Fact, doc: &str, file_source: Option<&str>, lex: &Lexicon) -> Vec<FramedClaim> {
-    let source = fact.source.as_deref().or(file_source).unwrap_or("reference");
+fn fact_items(
+    fact: &Fact,
+    doc: &str,
+    file_source: Option<&str>,
+    lex: &Lexicon,
+) -> Vec<FramedClaim> {
+    let source = fact
+        .source
+        .as_deref()
+        .or(file_source)
+        .unwrap_or("reference");
     // The attribution is the named organisation in the source ("SIPRI").
     let attribution = entity::mentions(source, lex)
         .into_iter()
@@ -165,7 +213,12 @@ fn fact_items(fact: &Fact, doc: &str, file_source: Option<&str>, lex: &Lexicon) 
         .find(|n| !lex.is_place(n))
         .unwrap_or_else(|| source.to_string());
     let mut entities: Vec<String> = Vec::new();
-    for e in fact.subject.iter().chain(fact.object.iter()).chain(fact.entity.iter()) {
+    for e in fact
+        .subject
+        .iter()
+        .chain(fact.object.iter())
+        .chain(fact.entity.iter())
+    {
         let canonical = lex.alias(e).map_or(e.clone(), str::to_string);
         if canonical != attribution && !entities.contains(&canonical) {
             entities.push(canonical);
@@ -174,7 +227,10 @@ fn fact_items(fact: &Fact, doc: &str, file_source: Option<&str>, lex: &Lexicon) 
     let found = predicate::predicate(&fact.predicate, 0, lex);
     let period = Period::closed(fact.time.start, fact.time.end);
     let zero = fact.value.low == Some(0.0) && fact.value.high == Some(0.0);
-    let text = fact.text.clone().unwrap_or_else(|| format!("{} {}", fact.value.low.unwrap_or(0.0), fact.unit));
+    let text = fact
+        .text
+        .clone()
+        .unwrap_or_else(|| format!("{} {}", fact.value.low.unwrap_or(0.0), fact.unit));
     let sentence = match &fact.note {
         Some(note) => format!("{source}: {text}. {note}"),
         None => format!("{source}: {text}."),
@@ -185,27 +241,36 @@ fn fact_items(fact: &Fact, doc: &str, file_source: Option<&str>, lex: &Lexicon) 
         predicate_words: found.words,
         time: Some(period),
         attribution: Some(attribution),
-        polarity: if zero { Polarity::Denied } else { Polarity::Asserted },
+        polarity: if zero {
+            Polarity::Denied
+        } else {
+            Polarity::Asserted
+        },
     };
     let kind = kind_of(&fact.unit);
-    let claim = |id: String, kind: Kind, text: String, value: Option<Value>, unit: Option<String>| Claim {
-        id,
-        kind,
-        text,
-        span: Span::new(0, 0),
-        line: 1,
-        column: 1,
-        value,
-        unit,
-        qualifier: if fact.value.low == fact.value.high { Qualifier::Exact } else { Qualifier::Range },
-        sentence: sentence.clone(),
-        sentence_span: Span::new(0, 0),
-        noun: fact.noun.clone(),
-        normalized: None,
-        relative: false,
-        anchor: None,
-        time: None,
-    };
+    let claim =
+        |id: String, kind: Kind, text: String, value: Option<Value>, unit: Option<String>| Claim {
+            id,
+            kind,
+            text,
+            span: Span::new(0, 0),
+            line: 1,
+            column: 1,
+            value,
+            unit,
+            qualifier: if fact.value.low == fact.value.high {
+                Qualifier::Exact
+            } else {
+                Qualifier::Range
+            },
+            sentence: sentence.clone(),
+            sentence_span: Span::new(0, 0),
+            noun: fact.noun.clone(),
+            normalized: None,
+            relative: false,
+            anchor: None,
+            time: None,
+        };
     let mut out = Vec::new();
     if !zero {
         let unit = (kind != Kind::Count).then(|| fact.unit.clone());
@@ -260,7 +325,14 @@ mod tests {
         let set = parse(FILE, "sipri", &Lexicon::default()).unwrap();
         assert_eq!(set.id, "reference:sipri");
         let ids: Vec<&str> = set.items.iter().map(|i| i.claim.id.as_str()).collect();
-        assert_eq!(ids, ["reference:x-2013", "reference:x-2013#period", "reference:x-after#period"]);
+        assert_eq!(
+            ids,
+            [
+                "reference:x-2013",
+                "reference:x-2013#period",
+                "reference:x-after#period"
+            ]
+        );
         let money = &set.items[0];
         assert_eq!(money.claim.kind, Kind::Money);
         assert_eq!(money.claim.unit.as_deref(), Some("TIV"));
@@ -277,13 +349,19 @@ mod tests {
     #[test]
     fn bad_files_are_typed_errors() {
         let lex = Lexicon::default();
-        assert!(matches!(parse("{", "x", &lex), Err(ReferenceError::Parse { .. })));
+        assert!(matches!(
+            parse("{", "x", &lex),
+            Err(ReferenceError::Parse { .. })
+        ));
         assert!(matches!(
             parse(r#"{"schema": "other/v9", "facts": []}"#, "x", &lex),
             Err(ReferenceError::Schema { .. })
         ));
         let missing = r#"{"schema": "claimcheck/reference/v1", "facts": [{"id": "a"}]}"#;
-        let err = parse(missing, "x", &lex).err().map(|e| e.to_string()).unwrap_or_default();
+        let err = parse(missing, "x", &lex)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(err.contains("missing field"), "{err}");
     }
 }

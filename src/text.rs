@@ -10,6 +10,8 @@
 //! sentence at ";", ":", spaced dashes and contrastive connectives
 //! (", but", ", while", …); the word lists are the tables at the top.
 
+use std::sync::OnceLock;
+
 use crate::claim::Span;
 
 /// How an abbreviation followed by a period behaves at a possible sentence end.
@@ -111,12 +113,19 @@ const SENTENCE_STARTERS: &[&str] = &[
 /// Last words of a line that show it continues on the next line, so the line
 /// is not a headline even without a final period.
 const CONTINUATION_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "said", "than",
-    "that", "the", "to", "with",
+    "a", "about", "after", "against", "among", "an", "and", "are", "as", "at", "before", "between",
+    "but", "by", "during", "for", "from", "had", "has", "have", "her", "his", "in", "into", "is",
+    "its", "of", "on", "or", "our", "over", "per", "said", "since", "than", "that", "the", "their",
+    "these", "this", "those", "through", "to", "under", "until", "via", "was", "were", "which",
+    "who", "will", "with", "would",
 ];
 
-/// Longest line (in bytes) that can be a headline without a final period.
-const MAX_HEADLINE_LEN: usize = 160;
+/// Longest line (in bytes, in words) that can be a headline without a final
+/// period. Headlines followed by a blank line need no rule; this one is for a
+/// title or dateline directly above the body, and must stay short so that the
+/// first line of a hard-wrapped paragraph is not taken for one.
+const MAX_HEADLINE_LEN: usize = 120;
+const MAX_HEADLINE_WORDS: usize = 8;
 
 /// Marks that end a clause inside a sentence, with how many bytes of the mark
 /// the next clause skips (a connective word such as "but" starts the next clause).
@@ -152,27 +161,25 @@ const CHAR_BLOCK: usize = 256;
 #[derive(Debug, Clone)]
 pub struct TextIndex {
     line_starts: Vec<usize>,
-    /// Characters before each `CHAR_BLOCK`-byte block, so a column costs at
-    /// most one block of counting however long the line.
-    chars_before_block: Vec<usize>,
+    /// Characters before each `CHAR_BLOCK`-byte block, built on the first
+    /// column asked for on a line longer than `SHORT_LINE`, so a column costs
+    /// at most one block of counting however long the line.
+    chars_before_block: OnceLock<Vec<usize>>,
     sentences: Vec<Span>,
 }
+
+/// Columns on lines up to this many bytes are counted directly.
+const SHORT_LINE: usize = 4 * CHAR_BLOCK;
 
 impl TextIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr_all(b'\n', bytes).map(|i| i + 1));
-        let mut chars_before_block = Vec::with_capacity(bytes.len() / CHAR_BLOCK + 1);
-        let mut count = 0;
-        for block in bytes.chunks(CHAR_BLOCK) {
-            chars_before_block.push(count);
-            count += char_starts(block);
-        }
-        chars_before_block.push(count);
+        let mut line_starts = Vec::with_capacity(bytes.len() / 64 + 1);
+        line_starts.push(0);
+        line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
         TextIndex {
             line_starts,
-            chars_before_block,
+            chars_before_block: OnceLock::new(),
             sentences: sentences(text),
         }
     }
@@ -182,14 +189,28 @@ impl TextIndex {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
-        let col = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
-        (line, col)
+        let col = if offset - start <= SHORT_LINE {
+            text.as_bytes().get(start..offset).map_or(0, char_starts)
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start)
+        };
+        (line, col + 1)
     }
 
     /// Number of characters that start before byte `offset`.
     fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let table = self.chars_before_block.get_or_init(|| {
+            let mut table = Vec::with_capacity(text.len() / CHAR_BLOCK + 2);
+            let mut count = 0;
+            for block in text.as_bytes().chunks(CHAR_BLOCK) {
+                table.push(count);
+                count += char_starts(block);
+            }
+            table.push(count);
+            table
+        });
         let block = offset / CHAR_BLOCK;
-        let base = self.chars_before_block.get(block).copied().unwrap_or(0);
+        let base = table.get(block).copied().unwrap_or(0);
         let from = block * CHAR_BLOCK;
         base + text.as_bytes().get(from..offset).map_or(0, char_starts)
     }
@@ -208,6 +229,10 @@ impl TextIndex {
     /// nearest clause marks (";", ":", a spaced dash, ", but", ", while", …).
     /// An empty span at `offset` when no sentence contains it.
     pub fn clause_at(&self, text: &str, offset: usize) -> Span {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let sentence = self.sentence_at(offset);
         if sentence.is_empty() {
             return sentence;
@@ -218,15 +243,6 @@ impl TextIndex {
     pub fn sentences(&self) -> &[Span] {
         &self.sentences
     }
-}
-
-/// Positions of `needle` in `haystack`.
-fn memchr_all(needle: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    haystack
-        .iter()
-        .enumerate()
-        .filter(move |&(_, &b)| b == needle)
-        .map(|(i, _)| i)
 }
 
 /// Number of UTF-8 character starts in a byte slice.
@@ -400,17 +416,34 @@ fn line_break_end(bytes: &[u8], i: usize) -> Option<usize> {
 /// with a capital, a digit or a quote ("Sunday, September 24, 2017",
 /// a title line above the body).
 fn is_headline(text: &str, sentence_start: usize, line_start: usize, newline: usize) -> bool {
-    if sentence_start < line_start && !text[sentence_start..line_start].trim().is_empty() {
+    // The line must start a sentence: nothing but white space between the
+    // end of the last sentence and the start of this line.
+    if sentence_start > line_start
+        || !text
+            .get(sentence_start..line_start)
+            .is_some_and(|gap| gap.trim().is_empty())
+    {
         return false;
     }
     let Some(line) = text.get(line_start..newline) else {
         return false;
     };
     let line = line.trim_end();
-    if line.is_empty() || line.len() > MAX_HEADLINE_LEN {
+    if line.is_empty()
+        || line.len() > MAX_HEADLINE_LEN
+        || line.split_whitespace().nth(MAX_HEADLINE_WORDS).is_some()
+    {
         return false;
     }
     if line.ends_with([',', ';', ':', '-', '(', '—', '–']) {
+        return false;
+    }
+    // "the agency, led by": a comma before a lower-case word is prose.
+    if line
+        .split(", ")
+        .skip(1)
+        .any(|after| after.starts_with(|c: char| c.is_lowercase()))
+    {
         return false;
     }
     let last_word = line
@@ -684,6 +717,25 @@ mod tests {
                 &["It sold arms worth\nmillions to the army."],
             ),
             (
+                "The trade is small. The Peace Research\nInstitute put it at $1 million.",
+                &[
+                    "The trade is small.",
+                    "The Peace Research\nInstitute put it at $1 million.",
+                ],
+            ),
+            (
+                "Officials from the agency, led by the Defense\nMinistry's chief, arrived.",
+                &["Officials from the agency, led by the Defense\nMinistry's chief, arrived."],
+            ),
+            (
+                "Migrants crossed from Egypt between\n2006-2012, officials said.",
+                &["Migrants crossed from Egypt between\n2006-2012, officials said."],
+            ),
+            (
+                "Editor's choice\nNews\nA story begins here.",
+                &["Editor's choice", "News", "A story begins here."],
+            ),
+            (
                 "Line one ends.\r\n\r\nLine two ends.",
                 &["Line one ends.", "Line two ends."],
             ),
@@ -718,6 +770,33 @@ mod tests {
         ] {
             for s in sentences(text) {
                 assert!(text.get(s.start..s.end).is_some(), "{text:?} {s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_offset_has_a_valid_clause_and_position() {
+        let texts = [
+            "He said: “Yes; no — maybe.” Then, but then… 10:30; é.É",
+            "a; b: c — d – e - f, but g, while h, however i.\n\nJ.",
+            ";;;:::, but , but",
+            "\u{a0}. \u{2026}”. ;",
+        ];
+        for text in texts {
+            let index = TextIndex::new(text);
+            for offset in 0..=text.len() {
+                let c = index.clause_at(text, offset);
+                assert!(
+                    text.get(c.start..c.end).is_some(),
+                    "{text:?} @{offset}: {c:?}"
+                );
+                let s = index.sentence_at(offset);
+                assert!(
+                    c.is_empty() || (s.start <= c.start && c.end <= s.end),
+                    "{text:?}"
+                );
+                let (line, col) = index.line_col(text, offset);
+                assert!(line >= 1 && col >= 1);
             }
         }
     }

@@ -690,3 +690,27 @@ fn a_closed_pipe_is_success() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
 }
+
+/// `claims/` is generated from `corpus/`; this fails when it is stale, so a
+/// change of the extractor shows up as a reviewed diff of the ledger.
+#[test]
+fn claims_ledger_is_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("claims");
+    let out = claimcheck(&["extract", "corpus/", "--ledger", fresh.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut stale = Vec::new();
+    for entry in std::fs::read_dir(&fresh).unwrap() {
+        let name = entry.unwrap().file_name();
+        let want = std::fs::read(fresh.join(&name)).unwrap();
+        let have = std::fs::read(root().join("claims").join(&name)).unwrap_or_default();
+        if want != have {
+            stale.push(name.to_string_lossy().into_owned());
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "claims/ is out of date for {stale:?}; regenerate it with \
+         `cargo run --release -- extract corpus/ --ledger claims/` and review the diff"
+    );
+}

@@ -22,7 +22,8 @@ pub struct AlignConfig {
     pub attribution_weight: f64,
     /// Minimum weighted score for a pair to be aligned.
     pub threshold: f64,
-    /// Minimum entity overlap (Jaccard over places when both name one).
+    /// Minimum entity overlap (Jaccard over places when both name one, else
+    /// the overlap coefficient of all entities).
     pub min_entity_overlap: f64,
     /// Minimum predicate similarity.
     pub min_predicate_similarity: f64,
@@ -46,7 +47,7 @@ impl Default for AlignConfig {
             time_weight: 0.2,
             attribution_weight: 0.1,
             threshold: 0.6,
-            min_entity_overlap: 0.5,
+            min_entity_overlap: 0.6,
             min_predicate_similarity: 0.5,
             window: 32,
             max_keys: 4,
@@ -73,20 +74,30 @@ pub fn is_reference(c: &FramedClaim) -> bool {
     c.doc.starts_with(REFERENCE_PREFIX)
 }
 
-/// What a claim measures, for blocking: "money", "percent", "pp", "count",
-/// "duration", "measure:m", or "event" for dated statements with a predicate.
-/// None when the claim has no predicate (too vague to compare).
-pub fn dimension(c: &FramedClaim) -> Option<String> {
+/// What a claim measures, for blocking: "money", "percent", "pp",
+/// "count:people" (by noun class), "duration", "measure:m", or "event" for
+/// dated statements with a predicate. None when the claim has no predicate
+/// (too vague to compare) or counts a remainder ("five others").
+pub fn dimension(c: &FramedClaim, lex: &Lexicon) -> Option<String> {
     c.frame.predicate.as_ref()?;
     let unit = c.claim.unit.as_deref();
     Some(match c.claim.kind {
         Kind::Money => "money".to_string(),
         Kind::Percent if unit == Some("pp") => "pp".to_string(),
         Kind::Percent => "percent".to_string(),
-        Kind::Count => "count".to_string(),
+        Kind::Count => match c.claim.noun.as_deref() {
+            Some(noun) => format!("count:{}", lex.noun_class(noun)?),
+            None => "count".to_string(),
+        },
         Kind::Duration => "duration".to_string(),
         Kind::Measure => {
-            let si = c.claim.normalized.as_ref().map(|n| n.unit.as_str()).or(unit).unwrap_or("");
+            let si = c
+                .claim
+                .normalized
+                .as_ref()
+                .map(|n| n.unit.as_str())
+                .or(unit)
+                .unwrap_or("");
             format!("measure:{si}")
         }
         Kind::Date => "event".to_string(),
@@ -97,7 +108,9 @@ pub fn dimension(c: &FramedClaim) -> Option<String> {
 pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<Pair> {
     let mut blocks: HashMap<(String, &str), Vec<usize>> = HashMap::new();
     for (i, c) in items.iter().enumerate() {
-        let Some(dim) = dimension(c) else { continue };
+        let Some(dim) = dimension(c, lex) else {
+            continue;
+        };
         for e in c.frame.entities.iter().take(config.max_keys) {
             blocks.entry((dim.clone(), e.as_str())).or_default().push(i);
         }
@@ -107,7 +120,9 @@ pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<
     let mut keys: Vec<_> = blocks.keys().cloned().collect();
     keys.sort();
     for key in keys {
-        let Some(members) = blocks.get_mut(&key) else { continue };
+        let Some(members) = blocks.get_mut(&key) else {
+            continue;
+        };
         members.sort_by(|&x, &y| block_order(&items[x], &items[y]));
         for (k, &x) in members.iter().enumerate() {
             for &y in members.iter().skip(k + 1).take(config.window) {
@@ -143,10 +158,21 @@ pub fn score(x: &FramedClaim, y: &FramedClaim, config: &AlignConfig, lex: &Lexic
     if is_reference(x) && is_reference(y) {
         return None;
     }
-    if dimension(x)? != dimension(y)? {
+    if dimension(x, lex)? != dimension(y, lex)? {
         return None;
     }
-    let e = entity_overlap(&x.frame.entities, &y.frame.entities, lex);
+    let mut e = entity_overlap(&x.frame.entities, &y.frame.entities, lex);
+    let directed = x
+        .frame
+        .predicate
+        .as_ref()
+        .is_some_and(|p| lex.directed.contains(p));
+    let place_count = |c: &FramedClaim| c.frame.entities.iter().filter(|n| lex.is_place(n)).count();
+    if directed && (place_count(x) < 2 || place_count(y) < 2) {
+        // "Israel sold arms" and "Israel sold arms": to whom? Count the
+        // unknown counterparty as half a match.
+        e = e.min(0.5);
+    }
     if e < config.min_entity_overlap {
         return None;
     }
@@ -156,6 +182,15 @@ pub fn score(x: &FramedClaim, y: &FramedClaim, config: &AlignConfig, lex: &Lexic
     }
     let t = match (x.frame.time, y.frame.time) {
         (Some(a), Some(b)) if a.overlaps(&b) => 1.0,
+        // Casualties on different days belong to different incidents.
+        (Some(_), Some(_))
+            if x.frame
+                .predicate
+                .as_ref()
+                .is_some_and(|p| lex.momentary.contains(p)) =>
+        {
+            return None;
+        }
         (Some(_), Some(_)) => 0.0,
         _ => 0.5,
     };
@@ -171,25 +206,39 @@ pub fn score(x: &FramedClaim, y: &FramedClaim, config: &AlignConfig, lex: &Lexic
     (s >= config.threshold).then_some(s)
 }
 
-/// Jaccard overlap of the places when both claims name one, else of all entities.
+/// Jaccard overlap of the places when both claims name one ("Israel →
+/// Rwanda" is not "Israel"); otherwise the overlap coefficient of all
+/// entities, since names of people and towns are mentioned unevenly.
 pub fn entity_overlap(a: &[String], b: &[String], lex: &Lexicon) -> f64 {
-    let places = |v: &[String]| -> Vec<String> { v.iter().filter(|e| lex.is_place(e)).cloned().collect() };
+    let places =
+        |v: &[String]| -> Vec<String> { v.iter().filter(|e| lex.is_place(e)).cloned().collect() };
     let (pa, pb) = (places(a), places(b));
     if !pa.is_empty() && !pb.is_empty() {
-        jaccard(&pa, &pb)
+        let (inter, union, _) = set_sizes(&pa, &pb);
+        if union == 0 {
+            0.0
+        } else {
+            inter as f64 / union as f64
+        }
     } else {
-        jaccard(a, b)
+        let (inter, _, min) = set_sizes(a, b);
+        if min == 0 {
+            0.0
+        } else {
+            inter as f64 / min as f64
+        }
     }
 }
 
-fn jaccard(a: &[String], b: &[String]) -> f64 {
+/// (intersection, union, smaller set) sizes.
+fn set_sizes(a: &[String], b: &[String]) -> (usize, usize, usize) {
     let sa: HashSet<&String> = a.iter().collect();
     let sb: HashSet<&String> = b.iter().collect();
-    let union = sa.union(&sb).count();
-    if union == 0 {
-        return 0.0;
-    }
-    sa.intersection(&sb).count() as f64 / union as f64
+    (
+        sa.intersection(&sb).count(),
+        sa.union(&sb).count(),
+        sa.len().min(sb.len()),
+    )
 }
 
 /// 1 for the same predicate class, the related-class score from the lexicon,
@@ -203,7 +252,12 @@ pub fn predicate_similarity(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> 
                 .frame
                 .predicate_words
                 .iter()
-                .flat_map(|w| y.frame.predicate_words.iter().map(move |v| strsim::jaro_winkler(w, v)))
+                .flat_map(|w| {
+                    y.frame
+                        .predicate_words
+                        .iter()
+                        .map(move |v| strsim::jaro_winkler(w, v))
+                })
                 .fold(0.0f64, f64::max);
             // Near-identical words in different classes are likely a typo
             // the tables missed; count them half.
@@ -227,7 +281,15 @@ mod tests {
         ))
     }
 
-    pub(crate) fn item(doc: &str, at: usize, kind: Kind, entities: &[&str], predicate: &str, time: Option<Period>, source: Option<&str>) -> FramedClaim {
+    pub(crate) fn item(
+        doc: &str,
+        at: usize,
+        kind: Kind,
+        entities: &[&str],
+        predicate: &str,
+        time: Option<Period>,
+        source: Option<&str>,
+    ) -> FramedClaim {
         FramedClaim {
             claim: Claim {
                 id: format!("{doc}:{at}-{}", at + 1),
@@ -263,16 +325,73 @@ mod tests {
     fn aligns_same_frame_and_rejects_others() {
         let lex = Lexicon::default();
         let items = vec![
-            item("a", 0, Kind::Money, &["Israel", "Rwanda"], "arms", year(2013), Some("SIPRI")),
-            item("b", 0, Kind::Money, &["Israel", "Rwanda"], "arms", year(2013), Some("SIPRI")),
+            item(
+                "a",
+                0,
+                Kind::Money,
+                &["Israel", "Rwanda"],
+                "arms",
+                year(2013),
+                Some("SIPRI"),
+            ),
+            item(
+                "b",
+                0,
+                Kind::Money,
+                &["Israel", "Rwanda"],
+                "arms",
+                year(2013),
+                Some("SIPRI"),
+            ),
             // Same numbers, different predicate and source: not aligned.
-            item("b", 10, Kind::Money, &["Israel"], "trade", None, Some("Israeli trade figures")),
-            // Different recipient.
-            item("c", 0, Kind::Money, &["Israel", "Azerbaijan"], "arms", year(2013), Some("SIPRI")),
+            item(
+                "b",
+                10,
+                Kind::Money,
+                &["Israel"],
+                "trade",
+                None,
+                Some("Israeli trade figures"),
+            ),
+            // Different recipient, or none named.
+            item(
+                "c",
+                0,
+                Kind::Money,
+                &["Israel", "Azerbaijan"],
+                "arms",
+                year(2013),
+                Some("SIPRI"),
+            ),
+            item(
+                "c",
+                9,
+                Kind::Money,
+                &["Israel"],
+                "arms",
+                year(2013),
+                Some("SIPRI"),
+            ),
             // Different dimension.
-            item("d", 0, Kind::Percent, &["Israel", "Rwanda"], "arms", year(2013), Some("SIPRI")),
+            item(
+                "d",
+                0,
+                Kind::Percent,
+                &["Israel", "Rwanda"],
+                "arms",
+                year(2013),
+                Some("SIPRI"),
+            ),
             // Purchase contracts are not deliveries.
-            item("e", 0, Kind::Money, &["Israel", "Rwanda"], "arms purchase", year(2013), None),
+            item(
+                "e",
+                0,
+                Kind::Money,
+                &["Israel", "Rwanda"],
+                "arms purchase",
+                year(2013),
+                None,
+            ),
         ];
         let pairs = align(&items, &AlignConfig::default(), &lex);
         let got: Vec<(usize, usize)> = pairs.iter().map(|p| (p.a, p.b)).collect();
@@ -284,8 +403,24 @@ mod tests {
     fn different_years_still_align_as_candidates() {
         let lex = Lexicon::default();
         let items = vec![
-            item("a", 0, Kind::Date, &["Israel", "Rwanda"], "arms", year(2013), Some("SIPRI")),
-            item("b", 0, Kind::Date, &["Israel", "Rwanda"], "arms", year(2017), Some("SIPRI")),
+            item(
+                "a",
+                0,
+                Kind::Date,
+                &["Israel", "Rwanda"],
+                "arms",
+                year(2013),
+                Some("SIPRI"),
+            ),
+            item(
+                "b",
+                0,
+                Kind::Date,
+                &["Israel", "Rwanda"],
+                "arms",
+                year(2017),
+                Some("SIPRI"),
+            ),
         ];
         assert_eq!(align(&items, &AlignConfig::default(), &lex).len(), 1);
     }
@@ -295,9 +430,22 @@ mod tests {
         let lex = Lexicon::default();
         // 5,000 claims about one entity: only `window` neighbours each are scored.
         let items: Vec<FramedClaim> = (0..5000)
-            .map(|i| item(&format!("d{i}"), 0, Kind::Count, &["Chicago"], "killed", None, None))
+            .map(|i| {
+                item(
+                    &format!("d{i}"),
+                    0,
+                    Kind::Count,
+                    &["Chicago"],
+                    "killed",
+                    None,
+                    None,
+                )
+            })
             .collect();
-        let config = AlignConfig { window: 4, ..AlignConfig::default() };
+        let config = AlignConfig {
+            window: 4,
+            ..AlignConfig::default()
+        };
         let pairs = align(&items, &config, &lex);
         assert!(pairs.len() <= 5000 * 4, "{}", pairs.len());
         assert!(pairs.len() >= 4990 * 4 - 10);

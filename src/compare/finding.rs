@@ -107,7 +107,12 @@ pub struct Report {
 impl Report {
     /// A report over `documents` (articles first, then reference files) with
     /// `articles` articles and `claims` claims; findings are sorted.
-    pub fn new(documents: Vec<ReportDocument>, articles: usize, claims: usize, mut findings: Vec<Finding>) -> Self {
+    pub fn new(
+        documents: Vec<ReportDocument>,
+        articles: usize,
+        claims: usize,
+        mut findings: Vec<Finding>,
+    ) -> Self {
         sort_findings(&mut findings);
         let count = |v: Verdict| findings.iter().filter(|f| f.verdict == v).count();
         let summary = Summary {
@@ -117,12 +122,20 @@ impl Report {
             conflict: count(Verdict::Conflict),
             related: count(Verdict::Related),
         };
-        Report { schema: REPORT_SCHEMA.to_string(), documents, findings, summary }
+        Report {
+            schema: REPORT_SCHEMA.to_string(),
+            documents,
+            findings,
+            summary,
+        }
     }
 
     /// The publication date of a document, if known.
     pub fn published(&self, doc: &str) -> Option<NaiveDate> {
-        self.documents.iter().find(|d| d.id == doc).and_then(|d| d.published)
+        self.documents
+            .iter()
+            .find(|d| d.id == doc)
+            .and_then(|d| d.published)
     }
 
     /// Keeps only the findings whose topic, entities or documents mention
@@ -133,8 +146,16 @@ impl Report {
             f.topic.to_lowercase().contains(&needle)
                 || f.claims.iter().any(|c| {
                     c.framed.doc.to_lowercase() == needle
-                        || c.framed.frame.entities.iter().any(|e| e.to_lowercase() == needle)
-                        || c.framed.frame.attribution.as_deref().is_some_and(|a| a.to_lowercase() == needle)
+                        || c.framed
+                            .frame
+                            .entities
+                            .iter()
+                            .any(|e| e.to_lowercase() == needle)
+                        || c.framed
+                            .frame
+                            .attribution
+                            .as_deref()
+                            .is_some_and(|a| a.to_lowercase() == needle)
                 })
         });
         let count = |v: Verdict| self.findings.iter().filter(|f| f.verdict == v).count();
@@ -175,8 +196,18 @@ pub fn finding_id(verdict: Verdict, claims: &[FindingClaim]) -> String {
     let mut keys: Vec<(&str, &str, String)> = claims
         .iter()
         .map(|c| {
-            let sentence = c.framed.claim.sentence.split_whitespace().collect::<Vec<_>>().join(" ");
-            (c.framed.doc.as_str(), c.framed.claim.text.as_str(), sentence)
+            let sentence = c
+                .framed
+                .claim
+                .sentence
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            (
+                c.framed.doc.as_str(),
+                c.framed.claim.text.as_str(),
+                sentence,
+            )
         })
         .collect();
     keys.sort();
@@ -221,7 +252,14 @@ mod tests {
         let ids: Vec<&str> = fs.iter().map(|f| f.id.as_str()).collect();
         assert_eq!(ids, ["3", "2", "4", "1"]);
         let report = Report::new(vec![], 2, 10, fs);
-        assert_eq!((report.summary.conflict, report.summary.related, report.summary.agree), (1, 2, 1));
+        assert_eq!(
+            (
+                report.summary.conflict,
+                report.summary.related,
+                report.summary.agree
+            ),
+            (1, 2, 1)
+        );
         assert_eq!(report.schema, REPORT_SCHEMA);
     }
 }

@@ -45,7 +45,8 @@ fn restated(a: &FramedClaim, b: &FramedClaim) -> bool {
         .end
         .checked_sub(base)
         .and_then(|e| a.claim.sentence.get(e..));
-    between.is_some_and(|t| t.trim() == "(") && after.is_some_and(|t| t.trim_start().starts_with(')'))
+    between.is_some_and(|t| t.trim() == "(")
+        && after.is_some_and(|t| t.trim_start().starts_with(')'))
 }
 
 fn judge_conversion(a: &FramedClaim, b: &FramedClaim, config: &AlignConfig) -> Option<Judgement> {
@@ -64,8 +65,15 @@ fn judge_conversion(a: &FramedClaim, b: &FramedClaim, config: &AlignConfig) -> O
     if !comparable {
         return None;
     }
-    let (ia, ib) = (interval(&a.claim, config.approx_tolerance)?, interval(&b.claim, config.approx_tolerance)?);
-    let si = a.claim.normalized.as_ref().map_or(String::new(), |n| format!(" {}", n.unit));
+    let (ia, ib) = (
+        interval(&a.claim, config.approx_tolerance)?,
+        interval(&b.claim, config.approx_tolerance)?,
+    );
+    let si = a
+        .claim
+        .normalized
+        .as_ref()
+        .map_or(String::new(), |n| format!(" {}", n.unit));
     let shown = |i: &super::value::Interval| format!("{}{si}", format_number(i.low));
     Some(match fit(&ia, &ib, config.tolerance) {
         Fit::Exact | Fit::Rounding => Judgement {
@@ -117,7 +125,11 @@ mod tests {
                 sentence: sentence.into(),
                 sentence_span: Span::new(0, sentence.len()),
                 noun: None,
-                normalized: Some(Normalized { low: Some(si), high: Some(si), unit: "m".into() }),
+                normalized: Some(Normalized {
+                    low: Some(si),
+                    high: Some(si),
+                    unit: "m".into(),
+                }),
                 relative: false,
                 anchor: None,
                 time: None,
@@ -131,14 +143,54 @@ mod tests {
     fn parenthetical_conversions() {
         let cfg = AlignConfig::default();
         for (sentence, a, av, asi, b, bv, bsi, expected) in [
-            ("kept within 60 kilometers (37 miles) of it", "60 kilometers", 60.0, 60_000.0, "37 miles", 37.0, 59_545.7, Some(Verdict::Agree)),
-            ("kept within 60 kilometers (45 miles) of it", "60 kilometers", 60.0, 60_000.0, "45 miles", 45.0, 72_420.5, Some(Verdict::Conflict)),
-            ("a 3-inch (7.6 cm) pipe", "3-inch", 3.0, 0.0762, "7.6 cm", 7.6, 0.076, Some(Verdict::Agree)),
-            ("60 kilometers and later 37 miles", "60 kilometers", 60.0, 60_000.0, "37 miles", 37.0, 59_545.7, None),
+            (
+                "kept within 60 kilometers (37 miles) of it",
+                "60 kilometers",
+                60.0,
+                60_000.0,
+                "37 miles",
+                37.0,
+                59_545.7,
+                Some(Verdict::Agree),
+            ),
+            (
+                "kept within 60 kilometers (45 miles) of it",
+                "60 kilometers",
+                60.0,
+                60_000.0,
+                "45 miles",
+                45.0,
+                72_420.5,
+                Some(Verdict::Conflict),
+            ),
+            (
+                "a 3-inch (7.6 cm) pipe",
+                "3-inch",
+                3.0,
+                0.0762,
+                "7.6 cm",
+                7.6,
+                0.076,
+                Some(Verdict::Agree),
+            ),
+            (
+                "60 kilometers and later 37 miles",
+                "60 kilometers",
+                60.0,
+                60_000.0,
+                "37 miles",
+                37.0,
+                59_545.7,
+                None,
+            ),
         ] {
             let items = vec![measure(sentence, a, av, asi), measure(sentence, b, bv, bsi)];
             let got = conversions(&items, &cfg);
-            assert_eq!(got.first().map(|(_, _, j)| j.verdict), expected, "{sentence}");
+            assert_eq!(
+                got.first().map(|(_, _, j)| j.verdict),
+                expected,
+                "{sentence}"
+            );
         }
     }
 }

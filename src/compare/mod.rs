@@ -36,15 +36,29 @@ struct Edge {
 /// Compares all claims and returns the findings, sorted.
 pub fn compare(mut items: Vec<FramedClaim>, config: &AlignConfig, lex: &Lexicon) -> Vec<Finding> {
     items.sort_by(|x, y| {
-        (&x.doc, x.claim.span.start, x.claim.span.end).cmp(&(&y.doc, y.claim.span.start, y.claim.span.end))
+        (&x.doc, x.claim.span.start, x.claim.span.end).cmp(&(
+            &y.doc,
+            y.claim.span.start,
+            y.claim.span.end,
+        ))
     });
     let mut edges: Vec<Edge> = internal::conversions(&items, config)
         .into_iter()
-        .map(|(a, b, judgement)| Edge { a, b, judgement, conversion: true })
+        .map(|(a, b, judgement)| Edge {
+            a,
+            b,
+            judgement,
+            conversion: true,
+        })
         .collect();
     for pair in align::align(&items, config, lex) {
-        if let Some(judgement) = verdict::judge(&items[pair.a], &items[pair.b], config) {
-            edges.push(Edge { a: pair.a, b: pair.b, judgement, conversion: false });
+        if let Some(judgement) = verdict::judge(&items[pair.a], &items[pair.b], config, lex) {
+            edges.push(Edge {
+                a: pair.a,
+                b: pair.b,
+                judgement,
+                conversion: false,
+            });
         }
     }
     if edges.is_empty() {
@@ -121,10 +135,18 @@ const MAX_EXPLANATIONS: usize = 3;
 
 fn build(items: &[FramedClaim], group: &[usize], edges: &[&Edge], lex: &Lexicon) -> Finding {
     let mut edges: Vec<&Edge> = edges.to_vec();
-    edges.sort_by(|x, y| rank(&y.judgement).cmp(&rank(&x.judgement)).then((x.a, x.b).cmp(&(y.a, y.b))));
+    edges.sort_by(|x, y| {
+        rank(&y.judgement)
+            .cmp(&rank(&x.judgement))
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
     let top = edges.first().map(|e| &e.judgement);
     let verdict = top.map_or(Verdict::Related, |j| j.verdict);
-    let severity = edges.iter().map(|e| e.judgement.severity).max().unwrap_or(Severity::Info);
+    let severity = edges
+        .iter()
+        .map(|e| e.judgement.severity)
+        .max()
+        .unwrap_or(Severity::Info);
     let mut per_claim: HashMap<usize, &Judgement> = HashMap::new();
     for e in &edges {
         for i in [e.a, e.b] {
@@ -141,7 +163,10 @@ fn build(items: &[FramedClaim], group: &[usize], edges: &[&Edge], lex: &Lexicon)
     });
     let claims: Vec<FindingClaim> = order
         .iter()
-        .map(|&i| FindingClaim { framed: items[i].clone(), verdict: per_claim.get(&i).map(|j| j.verdict) })
+        .map(|&i| FindingClaim {
+            framed: items[i].clone(),
+            verdict: per_claim.get(&i).map(|j| j.verdict),
+        })
         .collect();
     let mut explanations: Vec<&str> = Vec::new();
     for e in &edges {
@@ -150,21 +175,36 @@ fn build(items: &[FramedClaim], group: &[usize], edges: &[&Edge], lex: &Lexicon)
         }
     }
     let more = explanations.len().saturating_sub(MAX_EXPLANATIONS);
-    let mut explanation = explanations.iter().take(MAX_EXPLANATIONS).copied().collect::<Vec<_>>().join(" ");
+    let mut explanation = explanations
+        .iter()
+        .take(MAX_EXPLANATIONS)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
     if more > 0 {
-        explanation.push_str(&format!(" (+{more} more comparison{} in this group.)", if more == 1 { "" } else { "s" }));
+        explanation.push_str(&format!(
+            " (+{more} more comparison{} in this group.)",
+            if more == 1 { "" } else { "s" }
+        ));
     }
     let topic = match edges.first() {
-        Some(e) if e.conversion => format!("{} · unit conversion · {}", items[e.a].doc, items[e.a].claim.text),
+        Some(e) if e.conversion => format!(
+            "{} · unit conversion · {}",
+            items[e.a].doc, items[e.a].claim.text
+        ),
         Some(e) => topic(items, &order, e, lex),
         None => String::new(),
     };
     let id = finding::finding_id(verdict, &claims);
-    Finding { id, verdict, severity, topic, claims, explanation }
+    Finding {
+        id,
+        verdict,
+        severity,
+        topic,
+        claims,
+        explanation,
+    }
 }
-
-/// Predicates that name a flow from one party to another (shown with →).
-const DIRECTED: &[&str] = &["arms", "trade", "transfer", "import", "arms purchase", "purchase"];
 
 /// "Israel → Rwanda · arms transfers · 2014–2018": the most frequent entity
 /// pair and predicate of the group, and the period of its strongest pair.
@@ -176,15 +216,32 @@ fn topic(items: &[FramedClaim], group: &[usize], top: &Edge, lex: &Lexicon) -> S
         if let Some(p) = &f.predicate {
             *predicates.entry(p).or_default() += 1;
         }
-        let places: Vec<String> = f.entities.iter().filter(|e| lex.is_place(e)).take(2).cloned().collect();
-        let key = if places.is_empty() { f.entities.iter().take(2).cloned().collect() } else { places };
+        let places: Vec<String> = f
+            .entities
+            .iter()
+            .filter(|e| lex.is_place(e))
+            .take(2)
+            .cloned()
+            .collect();
+        let key = if places.is_empty() {
+            f.entities.iter().take(2).cloned().collect()
+        } else {
+            places
+        };
         if !key.is_empty() {
             *parties.entry(key).or_default() += 1;
         }
     }
     let predicate = most_frequent(&predicates).map(|p| p.to_string());
     let parties = most_frequent(&parties).cloned().unwrap_or_default();
-    let joiner = if predicate.as_deref().is_some_and(|p| DIRECTED.contains(&p)) { " → " } else { ", " };
+    let joiner = if predicate
+        .as_deref()
+        .is_some_and(|p| lex.directed.contains(p))
+    {
+        " → "
+    } else {
+        ", "
+    };
     let mut parts = Vec::new();
     if !parties.is_empty() {
         parts.push(parties.join(joiner));
@@ -200,11 +257,13 @@ fn topic(items: &[FramedClaim], group: &[usize], top: &Edge, lex: &Lexicon) -> S
 
 fn most_frequent<K: Ord>(counts: &BTreeMap<K, usize>) -> Option<&K> {
     // Highest count; ties go to the first key in order.
-    counts.iter().fold(None, |best: Option<(&K, usize)>, (k, &n)| match best {
-        Some((_, m)) if m >= n => best,
-        _ => Some((k, n)),
-    })
-    .map(|(k, _)| k)
+    counts
+        .iter()
+        .fold(None, |best: Option<(&K, usize)>, (k, &n)| match best {
+            Some((_, m)) if m >= n => best,
+            _ => Some((k, n)),
+        })
+        .map(|(k, _)| k)
 }
 
 /// "2013", "2014–2018" over the known ends of the claims' periods.
@@ -218,7 +277,11 @@ fn years(claims: &[&FramedClaim]) -> Option<String> {
         }
     }
     let (lo, hi) = (ys.iter().min()?, ys.iter().max()?);
-    Some(if lo == hi { lo.to_string() } else { format!("{lo}–{hi}") })
+    Some(if lo == hi {
+        lo.to_string()
+    } else {
+        format!("{lo}–{hi}")
+    })
 }
 
 /// Disjoint sets over claim indices.
@@ -228,7 +291,9 @@ struct UnionFind {
 
 impl UnionFind {
     fn new(n: usize) -> Self {
-        UnionFind { parent: (0..n).collect() }
+        UnionFind {
+            parent: (0..n).collect(),
+        }
     }
     fn find(&mut self, mut x: usize) -> usize {
         while let Some(&p) = self.parent.get(x) {
@@ -260,8 +325,16 @@ mod tests {
     use crate::frame::Framer;
     use chrono::NaiveDate;
 
+    /// (id, published, text, claims as (text, kind, value)).
+    type TestDoc<'a> = (
+        &'a str,
+        Option<NaiveDate>,
+        &'a str,
+        Vec<(&'a str, Kind, crate::claim::Value)>,
+    );
+
     /// Frames hand-written documents with hand-placed claims.
-    fn framed(docs: &[(&str, Option<NaiveDate>, &str, Vec<(&str, Kind, crate::claim::Value)>)]) -> (Vec<FramedClaim>, Lexicon) {
+    fn framed(docs: &[TestDoc]) -> (Vec<FramedClaim>, Lexicon) {
         let mut framer = Framer::default();
         for (_, _, text, _) in docs {
             framer.learn(text);
@@ -333,7 +406,11 @@ mod tests {
         assert_eq!(f.topic, "Israel → Rwanda · arms transfers · 2012–2014");
         let docs: Vec<&str> = f.claims.iter().map(|c| c.framed.doc.as_str()).collect();
         assert_eq!(docs, ["early", "early", "late"]);
-        assert!(f.explanation.contains("recently") && f.explanation.contains("since then"), "{}", f.explanation);
+        assert!(
+            f.explanation.contains("recently") && f.explanation.contains("since then"),
+            "{}",
+            f.explanation
+        );
     }
 
     #[test]
@@ -342,7 +419,18 @@ mod tests {
             "one",
             None,
             "Last year Israel exported a modest $7 million of goods to the state, according to Israeli trade figures. In 2012, $7 million worth of Israeli arms were sold to Rwanda, according to SIPRI.",
-            vec![("$7 million of", Kind::Money, crate::claim::Value::exact(7e6)), ("$7 million worth", Kind::Money, crate::claim::Value::exact(7e6))],
+            vec![
+                (
+                    "$7 million of",
+                    Kind::Money,
+                    crate::claim::Value::exact(7e6),
+                ),
+                (
+                    "$7 million worth",
+                    Kind::Money,
+                    crate::claim::Value::exact(7e6),
+                ),
+            ],
         )]);
         assert!(compare(items, &AlignConfig::default(), &lex).is_empty());
     }
@@ -351,18 +439,57 @@ mod tests {
     fn disagreeing_articles_conflict_and_agreeing_ones_agree() {
         let v = crate::claim::Value::exact;
         let (items, lex) = framed(&[
-            ("a", None, "Four people were killed in Springfield on Monday.", vec![("Four people", Kind::Count, v(4.0))]),
-            ("b", None, "Six people were killed in Springfield.", vec![("Six people", Kind::Count, v(6.0))]),
-            ("c", None, "Police said 2 people were injured in Springfield.", vec![("2 people", Kind::Count, v(2.0))]),
-            ("d", None, "Two people were wounded in Springfield, officials said.", vec![("Two people", Kind::Count, v(2.0))]),
+            (
+                "a",
+                None,
+                "Four people were killed in Springfield on Monday.",
+                vec![("Four people", Kind::Count, v(4.0))],
+            ),
+            (
+                "b",
+                None,
+                "Six people were killed in Springfield.",
+                vec![("Six people", Kind::Count, v(6.0))],
+            ),
+            (
+                "c",
+                None,
+                "Police said 2 people were injured in Springfield.",
+                vec![("2 people", Kind::Count, v(2.0))],
+            ),
+            (
+                "d",
+                None,
+                "Two people were wounded in Springfield, officials said.",
+                vec![("Two people", Kind::Count, v(2.0))],
+            ),
         ]);
         let findings = compare(items, &AlignConfig::default(), &lex);
-        let got: Vec<(Verdict, &str)> = findings.iter().map(|f| (f.verdict, f.topic.as_str())).collect();
-        assert_eq!(got, [(Verdict::Conflict, "Springfield · killed"), (Verdict::Agree, "Springfield · injured")]);
+        let got: Vec<(Verdict, &str)> = findings
+            .iter()
+            .map(|f| (f.verdict, f.topic.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Verdict::Conflict, "Springfield · killed"),
+                (Verdict::Agree, "Springfield · injured")
+            ]
+        );
         // Stable ids: the same input gives the same ids.
         let (items2, _) = framed(&[
-            ("a", None, "Four people were killed in Springfield on Monday.", vec![("Four people", Kind::Count, v(4.0))]),
-            ("b", None, "Six people were killed in Springfield.", vec![("Six people", Kind::Count, v(6.0))]),
+            (
+                "a",
+                None,
+                "Four people were killed in Springfield on Monday.",
+                vec![("Four people", Kind::Count, v(4.0))],
+            ),
+            (
+                "b",
+                None,
+                "Six people were killed in Springfield.",
+                vec![("Six people", Kind::Count, v(6.0))],
+            ),
         ]);
         let again = compare(items2, &AlignConfig::default(), &lex);
         assert_eq!(again[0].id, findings[0].id);

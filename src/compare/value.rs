@@ -54,7 +54,11 @@ pub fn interval(claim: &Claim, approx: f64) -> Option<Interval> {
         }
         _ => 0.0,
     };
-    Some(Interval { low: lo, high: hi, rounding })
+    Some(Interval {
+        low: lo,
+        high: hi,
+        rounding,
+    })
 }
 
 /// The unit of the last written digit of a figure, in value units:
@@ -145,27 +149,65 @@ mod tests {
             ("1.5 billion", 1.5e9, 1e8),
         ] {
             let got = written_precision(text, value);
-            assert!((got - expected).abs() < 1e-6 * expected.max(1.0), "{text}: {got}");
+            assert!(
+                (got - expected).abs() < 1e-6 * expected.max(1.0),
+                "{text}: {got}"
+            );
         }
     }
 
     #[test]
     fn fits_by_qualifier_and_rounding() {
         let exact = |t: &str, v: f64| claim(t, Kind::Money, Value::exact(v), Qualifier::Exact);
-        let over90 = claim("over 90%", Kind::Percent, Value::between(Some(90.0), None), Qualifier::MoreThan);
+        let over90 = claim(
+            "over 90%",
+            Kind::Percent,
+            Value::between(Some(90.0), None),
+            Qualifier::MoreThan,
+        );
         let cases = [
-            (over90.clone(), claim("93%", Kind::Percent, Value::exact(93.0), Qualifier::Exact), Fit::Exact),
-            (over90, claim("85%", Kind::Percent, Value::exact(85.0), Qualifier::Exact), Fit::Apart),
-            (exact("$13 million", 13e6), exact("$12.75 million", 12.75e6), Fit::Rounding),
-            (exact("$13 million", 13e6), exact("$13 million", 13e6), Fit::Exact),
-            (exact("$13 million", 13e6), exact("$15 million", 15e6), Fit::Apart),
             (
-                claim("some $5 billion", Kind::Money, Value::exact(5e9), Qualifier::Approx),
+                over90.clone(),
+                claim("93%", Kind::Percent, Value::exact(93.0), Qualifier::Exact),
+                Fit::Exact,
+            ),
+            (
+                over90,
+                claim("85%", Kind::Percent, Value::exact(85.0), Qualifier::Exact),
+                Fit::Apart,
+            ),
+            (
+                exact("$13 million", 13e6),
+                exact("$12.75 million", 12.75e6),
+                Fit::Rounding,
+            ),
+            (
+                exact("$13 million", 13e6),
+                exact("$13 million", 13e6),
+                Fit::Exact,
+            ),
+            (
+                exact("$13 million", 13e6),
+                exact("$15 million", 15e6),
+                Fit::Apart,
+            ),
+            (
+                claim(
+                    "some $5 billion",
+                    Kind::Money,
+                    Value::exact(5e9),
+                    Qualifier::Approx,
+                ),
                 exact("$5.3 billion", 5.3e9),
                 Fit::Exact,
             ),
             (
-                claim("$300-$500 million", Kind::Money, Value::between(Some(3e8), Some(5e8)), Qualifier::Range),
+                claim(
+                    "$300-$500 million",
+                    Kind::Money,
+                    Value::between(Some(3e8), Some(5e8)),
+                    Qualifier::Range,
+                ),
                 exact("$450 million", 4.5e8),
                 Fit::Exact,
             ),
@@ -179,13 +221,44 @@ mod tests {
 
     #[test]
     fn measures_compare_in_si() {
-        let mut km = claim("60 kilometers", Kind::Measure, Value::exact(60.0), Qualifier::Exact);
-        km.normalized = Some(Normalized { low: Some(60_000.0), high: Some(60_000.0), unit: "m".into() });
-        let mut mi = claim("37 miles", Kind::Measure, Value::exact(37.0), Qualifier::Exact);
-        mi.normalized = Some(Normalized { low: Some(59_545.7), high: Some(59_545.7), unit: "m".into() });
-        let mut bad = claim("45 miles", Kind::Measure, Value::exact(45.0), Qualifier::Exact);
-        bad.normalized = Some(Normalized { low: Some(72_420.5), high: Some(72_420.5), unit: "m".into() });
-        let (a, b, c) = (interval(&km, 0.1).unwrap(), interval(&mi, 0.1).unwrap(), interval(&bad, 0.1).unwrap());
+        let mut km = claim(
+            "60 kilometers",
+            Kind::Measure,
+            Value::exact(60.0),
+            Qualifier::Exact,
+        );
+        km.normalized = Some(Normalized {
+            low: Some(60_000.0),
+            high: Some(60_000.0),
+            unit: "m".into(),
+        });
+        let mut mi = claim(
+            "37 miles",
+            Kind::Measure,
+            Value::exact(37.0),
+            Qualifier::Exact,
+        );
+        mi.normalized = Some(Normalized {
+            low: Some(59_545.7),
+            high: Some(59_545.7),
+            unit: "m".into(),
+        });
+        let mut bad = claim(
+            "45 miles",
+            Kind::Measure,
+            Value::exact(45.0),
+            Qualifier::Exact,
+        );
+        bad.normalized = Some(Normalized {
+            low: Some(72_420.5),
+            high: Some(72_420.5),
+            unit: "m".into(),
+        });
+        let (a, b, c) = (
+            interval(&km, 0.1).unwrap(),
+            interval(&mi, 0.1).unwrap(),
+            interval(&bad, 0.1).unwrap(),
+        );
         assert_eq!(fit(&a, &b, 0.0), Fit::Rounding);
         assert_eq!(fit(&a, &c, 0.0), Fit::Apart);
     }

@@ -9,7 +9,7 @@
 //! against a denial over overlapping time → conflict.
 
 use crate::claim::Kind;
-use crate::frame::{FramedClaim, Polarity};
+use crate::frame::{FramedClaim, Lexicon, Polarity};
 use crate::report::claims::format_number;
 
 use super::align::{AlignConfig, is_reference};
@@ -26,7 +26,11 @@ pub struct Judgement {
 
 impl Judgement {
     fn new(verdict: Verdict, severity: Severity, explanation: String) -> Self {
-        Judgement { verdict, severity, explanation }
+        Judgement {
+            verdict,
+            severity,
+            explanation,
+        }
     }
 }
 
@@ -36,10 +40,15 @@ const NON_CURRENCY_UNITS: &[(&str, &str)] = &[(
     "a SIPRI trend-indicator value (TIV) measures the volume of arms transferred and is not a price in dollars",
 )];
 
-/// Judges an aligned pair.
-pub fn judge(x: &FramedClaim, y: &FramedClaim, config: &AlignConfig) -> Option<Judgement> {
+/// Judges an aligned pair; `lex` names predicates in explanations.
+pub fn judge(
+    x: &FramedClaim,
+    y: &FramedClaim,
+    config: &AlignConfig,
+    lex: &Lexicon,
+) -> Option<Judgement> {
     if x.claim.kind == Kind::Date && y.claim.kind == Kind::Date {
-        return Some(judge_events(x, y));
+        return Some(judge_events(x, y, lex));
     }
     if x.claim.kind == Kind::Date || y.claim.kind == Kind::Date {
         return None;
@@ -49,28 +58,46 @@ pub fn judge(x: &FramedClaim, y: &FramedClaim, config: &AlignConfig) -> Option<J
 
 /// "000 “$13 million”" or, for reference facts, "reference sipri-israel-rwanda-2013 “TIV 12.75 million”".
 pub fn who(c: &FramedClaim) -> String {
-    let source = c.frame.attribution.as_deref().map(|a| format!(", per {a}")).unwrap_or_default();
+    let source = c
+        .frame
+        .attribution
+        .as_deref()
+        .map(|a| format!(" (per {a})"))
+        .unwrap_or_default();
     if is_reference(c) {
-        let id = c.claim.id.trim_start_matches(super::align::REFERENCE_PREFIX);
-        format!("the reference fact {id} (“{}”{source})", c.claim.text)
+        let id = c
+            .claim
+            .id
+            .trim_start_matches(super::align::REFERENCE_PREFIX);
+        format!("the reference fact {id} “{}”{source}", c.claim.text)
     } else {
         format!("{} “{}”{source}", c.doc, c.claim.text)
     }
 }
 
 fn period(c: &FramedClaim) -> String {
-    c.frame.time.map_or("an unknown time".to_string(), |t| t.label())
+    c.frame
+        .time
+        .map_or("an unknown time".to_string(), |t| t.label())
 }
 
-fn judge_events(x: &FramedClaim, y: &FramedClaim) -> Judgement {
+fn judge_events(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Judgement {
     let (Some(tx), Some(ty)) = (x.frame.time, y.frame.time) else {
         return Judgement::new(
             Verdict::Related,
             Severity::Info,
-            format!("{} and {} report the same kind of event, but one cannot be placed in time.", who(x), who(y)),
+            format!(
+                "{} and {} report the same kind of event, but one cannot be placed in time.",
+                who(x),
+                who(y)
+            ),
         );
     };
-    let what = x.frame.predicate.as_deref().unwrap_or("events");
+    let what = x
+        .frame
+        .predicate
+        .as_deref()
+        .map_or("events", |p| lex.label(p));
     if !tx.overlaps(&ty) {
         return Judgement::new(
             Verdict::Related,
@@ -92,18 +119,26 @@ fn judge_events(x: &FramedClaim, y: &FramedClaim) -> Judgement {
                 "{} and {} both {} {what} in overlapping periods ({} / {}).",
                 who(x),
                 who(y),
-                if px == Polarity::Denied { "deny" } else { "report" },
+                if px == Polarity::Denied {
+                    "deny"
+                } else {
+                    "report"
+                },
                 tx.label(),
                 ty.label()
             ),
         ),
         (px, _) => {
-            let (asserted, denied) = if px == Polarity::Asserted { (x, y) } else { (y, x) };
+            let (asserted, denied) = if px == Polarity::Asserted {
+                (x, y)
+            } else {
+                (y, x)
+            };
             Judgement::new(
                 Verdict::Conflict,
                 Severity::Error,
                 format!(
-                    "{} reports {what} in {}, but {} says there were none in {}; the periods overlap.",
+                    "{} reports {what} ({}), but {} says there were none ({}); the periods overlap.",
                     who(asserted),
                     period(asserted),
                     who(denied),
@@ -115,45 +150,33 @@ fn judge_events(x: &FramedClaim, y: &FramedClaim) -> Judgement {
 }
 
 fn category_issue(unit: &str) -> Option<&'static str> {
-    NON_CURRENCY_UNITS.iter().find(|(u, _)| *u == unit).map(|(_, why)| *why)
+    NON_CURRENCY_UNITS
+        .iter()
+        .find(|(u, _)| *u == unit)
+        .map(|(_, why)| *why)
 }
 
 fn judge_numbers(x: &FramedClaim, y: &FramedClaim, config: &AlignConfig) -> Judgement {
     let ux = x.claim.unit.clone().unwrap_or_default();
     let uy = y.claim.unit.clone().unwrap_or_default();
-    let (ix, iy) = match (interval(&x.claim, config.approx_tolerance), interval(&y.claim, config.approx_tolerance)) {
+    let (ix, iy) = match (
+        interval(&x.claim, config.approx_tolerance),
+        interval(&y.claim, config.approx_tolerance),
+    ) {
         (Some(a), Some(b)) => (a, b),
         _ => {
             return Judgement::new(
                 Verdict::Related,
                 Severity::Info,
-                format!("{} and {} are about the same thing, but one has no value.", who(x), who(y)),
+                format!(
+                    "{} and {} are about the same thing, but one has no value.",
+                    who(x),
+                    who(y)
+                ),
             );
         }
     };
     let fits = fit(&ix, &iy, config.tolerance);
-    if ux != uy && x.claim.kind == Kind::Money {
-        if let Some(why) = category_issue(&ux).or(category_issue(&uy)) {
-            let numbers = if fits == Fit::Apart { "differ in number as well" } else { "match only in number" };
-            return Judgement::new(
-                Verdict::Related,
-                Severity::Warning,
-                format!("Category issue: {} ({ux}) is compared with {} ({uy}); {why}, so the figures {numbers}.", who(x), who(y)),
-            );
-        }
-        return Judgement::new(
-            Verdict::Related,
-            Severity::Info,
-            format!("{} and {} are in different currencies ({ux} vs {uy}); no exchange rate is applied.", who(x), who(y)),
-        );
-    }
-    if x.frame.polarity == Polarity::Denied || y.frame.polarity == Polarity::Denied {
-        return Judgement::new(
-            Verdict::Related,
-            Severity::Info,
-            format!("{} and {} are about the same thing, but one is stated as a denial.", who(x), who(y)),
-        );
-    }
     let times = (x.frame.time, y.frame.time);
     if let (Some(tx), Some(ty)) = times
         && !tx.overlaps(&ty)
@@ -161,14 +184,64 @@ fn judge_numbers(x: &FramedClaim, y: &FramedClaim, config: &AlignConfig) -> Judg
         return Judgement::new(
             Verdict::Related,
             Severity::Info,
-            format!("{} refers to {} and {} to {}: different periods.", who(x), tx.label(), who(y), ty.label()),
+            format!(
+                "{} refers to {} and {} to {}: different periods.",
+                who(x),
+                tx.label(),
+                who(y),
+                ty.label()
+            ),
+        );
+    }
+    if ux != uy && x.claim.kind == Kind::Money {
+        if let Some(why) = category_issue(&ux).or(category_issue(&uy)) {
+            let numbers = if fits == Fit::Apart {
+                "differ in number as well"
+            } else {
+                "match only in number"
+            };
+            return Judgement::new(
+                Verdict::Related,
+                Severity::Warning,
+                format!(
+                    "Category issue: {} ({ux}) is compared with {} ({uy}); {why}, so the figures {numbers}.",
+                    who(x),
+                    who(y)
+                ),
+            );
+        }
+        return Judgement::new(
+            Verdict::Related,
+            Severity::Info,
+            format!(
+                "{} and {} are in different currencies ({ux} vs {uy}); no exchange rate is applied.",
+                who(x),
+                who(y)
+            ),
+        );
+    }
+    if x.frame.polarity == Polarity::Denied || y.frame.polarity == Polarity::Denied {
+        return Judgement::new(
+            Verdict::Related,
+            Severity::Info,
+            format!(
+                "{} and {} are about the same thing, but one is stated as a denial.",
+                who(x),
+                who(y)
+            ),
         );
     }
     match fits {
         Fit::Exact => Judgement::new(
             Verdict::Agree,
             Severity::Info,
-            format!("{} and {} agree ({} / {}).", who(x), who(y), show(&ix), show(&iy)),
+            format!(
+                "{} and {} agree ({} / {}).",
+                who(x),
+                who(y),
+                show(&ix),
+                show(&iy)
+            ),
         ),
         Fit::Rounding => Judgement::new(
             Verdict::Agree,
@@ -201,7 +274,9 @@ fn judge_numbers(x: &FramedClaim, y: &FramedClaim, config: &AlignConfig) -> Judg
                 show(&ix),
                 who(y),
                 show(&iy),
-                x.frame.time.map_or("frame".to_string(), |t| format!("period ({})", t.label()))
+                x.frame
+                    .time
+                    .map_or("frame".to_string(), |t| format!("period ({})", t.label()))
             ),
         ),
     }
@@ -229,11 +304,22 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
     }
 
-    fn numeric(doc: &str, text: &str, value: Value, unit: &str, q: Qualifier, time: Option<Period>) -> FramedClaim {
+    fn numeric(
+        doc: &str,
+        text: &str,
+        value: Value,
+        unit: &str,
+        q: Qualifier,
+        time: Option<Period>,
+    ) -> FramedClaim {
         FramedClaim {
             claim: Claim {
                 id: format!("{doc}:0-{}", text.len()),
-                kind: if unit == "%" { Kind::Percent } else { Kind::Money },
+                kind: if unit == "%" {
+                    Kind::Percent
+                } else {
+                    Kind::Money
+                },
                 text: text.into(),
                 span: Span::new(0, text.len()),
                 line: 1,
@@ -264,7 +350,9 @@ mod tests {
     fn event(doc: &str, text: &str, time: Option<Period>, polarity: Polarity) -> FramedClaim {
         let mut c = numeric(doc, text, Value::exact(0.0), "", Qualifier::Exact, time);
         c.claim.kind = Kind::Date;
-        c.claim.value = time.and_then(|t| t.start.zip(t.end)).map(|(s, e)| Value::dates(s, e));
+        c.claim.value = time
+            .and_then(|t| t.start.zip(t.end))
+            .map(|(s, e)| Value::dates(s, e));
         c.frame.polarity = polarity;
         c
     }
@@ -279,58 +367,149 @@ mod tests {
         let cfg = AlignConfig::default();
         let cases: Vec<(FramedClaim, FramedClaim, Verdict, Severity, &str)> = vec![
             (
-                numeric("a", "over 90%", Value::between(Some(90.0), None), "%", MoreThan, y(2010)),
+                numeric(
+                    "a",
+                    "over 90%",
+                    Value::between(Some(90.0), None),
+                    "%",
+                    MoreThan,
+                    y(2010),
+                ),
                 numeric("b", "93%", Value::exact(93.0), "%", Exact, y(2010)),
                 Verdict::Agree,
                 Severity::Info,
                 "agree (",
             ),
             (
-                numeric("a", "$13 million", Value::exact(13e6), "USD", Exact, y(2013)),
-                numeric("b", "$12.75 million", Value::exact(12.75e6), "USD", Exact, y(2013)),
+                numeric(
+                    "a",
+                    "$13 million",
+                    Value::exact(13e6),
+                    "USD",
+                    Exact,
+                    y(2013),
+                ),
+                numeric(
+                    "b",
+                    "$12.75 million",
+                    Value::exact(12.75e6),
+                    "USD",
+                    Exact,
+                    y(2013),
+                ),
                 Verdict::Agree,
                 Severity::Info,
                 "only as rounding",
             ),
             (
-                numeric("a", "$13 million", Value::exact(13e6), "USD", Exact, y(2013)),
-                numeric("b", "$20 million", Value::exact(20e6), "USD", Exact, y(2013)),
+                numeric(
+                    "a",
+                    "$13 million",
+                    Value::exact(13e6),
+                    "USD",
+                    Exact,
+                    y(2013),
+                ),
+                numeric(
+                    "b",
+                    "$20 million",
+                    Value::exact(20e6),
+                    "USD",
+                    Exact,
+                    y(2013),
+                ),
                 Verdict::Conflict,
                 Severity::Error,
                 "incompatible",
             ),
             (
-                numeric("a", "$13 million", Value::exact(13e6), "USD", Exact, y(2013)),
-                numeric("reference:sipri", "TIV 12.75 million", Value::exact(12.75e6), "TIV", Exact, y(2013)),
+                numeric(
+                    "a",
+                    "$13 million",
+                    Value::exact(13e6),
+                    "USD",
+                    Exact,
+                    y(2013),
+                ),
+                numeric(
+                    "reference:sipri",
+                    "TIV 12.75 million",
+                    Value::exact(12.75e6),
+                    "TIV",
+                    Exact,
+                    y(2013),
+                ),
                 Verdict::Related,
                 Severity::Warning,
                 "not a price in dollars",
             ),
             (
-                numeric("a", "$13 million", Value::exact(13e6), "USD", Exact, y(2013)),
-                numeric("b", "$20 million", Value::exact(20e6), "USD", Exact, y(2016)),
+                numeric(
+                    "a",
+                    "$13 million",
+                    Value::exact(13e6),
+                    "USD",
+                    Exact,
+                    y(2013),
+                ),
+                numeric(
+                    "b",
+                    "$20 million",
+                    Value::exact(20e6),
+                    "USD",
+                    Exact,
+                    y(2016),
+                ),
                 Verdict::Related,
                 Severity::Info,
                 "different periods",
             ),
             (
-                numeric("a", "$13 million", Value::exact(13e6), "USD", Exact, y(2013)),
-                numeric("b", "€20 million", Value::exact(20e6), "EUR", Exact, y(2013)),
+                numeric(
+                    "a",
+                    "$13 million",
+                    Value::exact(13e6),
+                    "USD",
+                    Exact,
+                    y(2013),
+                ),
+                numeric(
+                    "b",
+                    "€20 million",
+                    Value::exact(20e6),
+                    "EUR",
+                    Exact,
+                    y(2013),
+                ),
                 Verdict::Related,
                 Severity::Info,
                 "different currencies",
             ),
             (
                 numeric("a", "$13 million", Value::exact(13e6), "USD", Exact, None),
-                numeric("b", "$20 million", Value::exact(20e6), "USD", Exact, y(2013)),
+                numeric(
+                    "b",
+                    "$20 million",
+                    Value::exact(20e6),
+                    "USD",
+                    Exact,
+                    y(2013),
+                ),
                 Verdict::Related,
                 Severity::Warning,
                 "only one of them",
             ),
         ];
         for (a, b, verdict, severity, words) in cases {
-            let j = judge(&a, &b, &cfg).unwrap();
-            assert_eq!((j.verdict, j.severity), (verdict, severity), "{} vs {}: {}", a.claim.text, b.claim.text, j.explanation);
+            let j = judge(&a, &b, &cfg, &Lexicon::default()).unwrap();
+            assert_eq!(
+                (j.verdict, j.severity),
+                (verdict, severity),
+                "{} vs {}: {}",
+                a.claim.text,
+                b.claim.text,
+                j.explanation
+            );
             assert!(j.explanation.contains(words), "{}", j.explanation);
             assert!(j.explanation.contains(&a.claim.text) && j.explanation.contains(&b.claim.text));
         }
@@ -342,17 +521,44 @@ mod tests {
         let recent = Some(Period::closed(d(2016, 3, 20), d(2018, 3, 20)));
         let since = Some(Period::new(Some(d(2014, 1, 1)), None));
         let cases = [
-            (event("a", "recently", recent, Polarity::Asserted), event("b", "since then", since, Polarity::Denied), Verdict::Conflict),
-            (event("a", "recently", recent, Polarity::Asserted), event("b", "In 2013", y(2013), Polarity::Asserted), Verdict::Related),
-            (event("a", "In 2013", y(2013), Polarity::Asserted), event("b", "2013", y(2013), Polarity::Asserted), Verdict::Agree),
-            (event("a", "In 2013", y(2013), Polarity::Asserted), event("b", "since then", since, Polarity::Denied), Verdict::Related),
-            (event("a", "recently", None, Polarity::Asserted), event("b", "since then", since, Polarity::Denied), Verdict::Related),
+            (
+                event("a", "recently", recent, Polarity::Asserted),
+                event("b", "since then", since, Polarity::Denied),
+                Verdict::Conflict,
+            ),
+            (
+                event("a", "recently", recent, Polarity::Asserted),
+                event("b", "In 2013", y(2013), Polarity::Asserted),
+                Verdict::Related,
+            ),
+            (
+                event("a", "In 2013", y(2013), Polarity::Asserted),
+                event("b", "2013", y(2013), Polarity::Asserted),
+                Verdict::Agree,
+            ),
+            (
+                event("a", "In 2013", y(2013), Polarity::Asserted),
+                event("b", "since then", since, Polarity::Denied),
+                Verdict::Related,
+            ),
+            (
+                event("a", "recently", None, Polarity::Asserted),
+                event("b", "since then", since, Polarity::Denied),
+                Verdict::Related,
+            ),
         ];
         for (a, b, verdict) in cases {
-            let j = judge(&a, &b, &cfg).unwrap();
-            assert_eq!(j.verdict, verdict, "{} vs {}: {}", a.claim.text, b.claim.text, j.explanation);
+            let j = judge(&a, &b, &cfg, &Lexicon::default()).unwrap();
+            assert_eq!(
+                j.verdict, verdict,
+                "{} vs {}: {}",
+                a.claim.text, b.claim.text, j.explanation
+            );
             // Symmetric in the order of the claims.
-            assert_eq!(judge(&b, &a, &cfg).unwrap().verdict, verdict);
+            assert_eq!(
+                judge(&b, &a, &cfg, &Lexicon::default()).unwrap().verdict,
+                verdict
+            );
         }
     }
 }

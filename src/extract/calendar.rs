@@ -110,6 +110,42 @@ pub enum Lex {
     DayPart,
     /// "page", "p", "no", "number", "room", "flight" … before a number that is not a year.
     NotYearBefore,
+    /// hence: "two days hence".
+    Hence,
+    /// now: a range end ("between Jan 22 and now") or "from now".
+    Now,
+    /// within: "within 10 months" (from the publication date on).
+    Within,
+    /// rest/remainder: "the rest of the year".
+    Rest,
+    /// A vague count before a period noun: "a few", "several", "a couple of".
+    Vague { low: u32, high: u32 },
+    /// A season, by its first month (meteorological, northern hemisphere).
+    Season(u32),
+    /// "twenties" … "nineties": a decade named by its tens (20 … 90).
+    DecadeWord(u32),
+    /// "hundred" and "thousand" in years written in words.
+    Hundred,
+    Thousand,
+    /// A holiday with a fixed or computed date.
+    Holiday(Holiday),
+}
+
+/// Holidays news names by word ("Christmas", "Thanksgiving").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    /// A fixed month and day.
+    Fixed { month: u32, day: u32 },
+    /// Easter Sunday (Western computus); `offset` days from it.
+    Easter { offset: i64 },
+    /// The `n`-th weekday of a month (0 = the last): US Thanksgiving,
+    /// Memorial Day, Labor Day; `offset` days after it (Black Friday).
+    NthWeekday {
+        month: u32,
+        weekday: Weekday,
+        n: u32,
+        offset: i64,
+    },
 }
 
 /// Period nouns.
@@ -251,6 +287,54 @@ pub const CARDINAL_WORDS: &[(&str, u32)] = &[
     ("thirty", 30),
     ("forty", 40),
     ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Seasons by their first month (meteorological, northern hemisphere:
+/// spring March–May, summer June–August, autumn September–November,
+/// winter December–February). "fall" is also a verb: the grammar takes it
+/// only with a year or a shift word ("fall 2016", "last fall").
+pub const SEASONS: &[(&str, u32)] = &[
+    ("spring", 3),
+    ("summer", 6),
+    ("autumn", 9),
+    ("fall", 9),
+    ("winter", 12),
+];
+
+/// Decades named by their tens ("the seventies", "the nineteen-nineties").
+pub const DECADE_WORDS: &[(&str, u32)] = &[
+    ("twenties", 20),
+    ("thirties", 30),
+    ("forties", 40),
+    ("fifties", 50),
+    ("sixties", 60),
+    ("seventies", 70),
+    ("eighties", 80),
+    ("nineties", 90),
+];
+
+/// Holidays named by one word (possessive "'s" and a following "Day",
+/// "Eve" are handled by the grammar).
+pub const HOLIDAYS: &[(&str, Holiday)] = &[
+    ("christmas", Holiday::Fixed { month: 12, day: 25 }),
+    ("xmas", Holiday::Fixed { month: 12, day: 25 }),
+    ("halloween", Holiday::Fixed { month: 10, day: 31 }),
+    ("juneteenth", Holiday::Fixed { month: 6, day: 19 }),
+    ("valentine", Holiday::Fixed { month: 2, day: 14 }),
+    ("easter", Holiday::Easter { offset: 0 }),
+    (
+        "thanksgiving",
+        Holiday::NthWeekday {
+            month: 11,
+            weekday: Weekday::Thu,
+            n: 4,
+            offset: 0,
+        },
+    ),
 ];
 
 /// Every other trigger or context word, with its meaning.
@@ -337,6 +421,17 @@ pub const WORDS: &[(&str, Lex)] = &[
     ("afternoon", Lex::DayPart),
     ("evening", Lex::DayPart),
     ("night", Lex::DayPart),
+    ("hence", Lex::Hence),
+    ("now", Lex::Now),
+    ("within", Lex::Within),
+    ("rest", Lex::Rest),
+    ("remainder", Lex::Rest),
+    ("past", Lex::Shift(-1)),
+    ("few", Lex::Vague { low: 2, high: 5 }),
+    ("several", Lex::Vague { low: 3, high: 7 }),
+    ("couple", Lex::Vague { low: 2, high: 2 }),
+    ("hundred", Lex::Hundred),
+    ("thousand", Lex::Thousand),
     ("page", Lex::NotYearBefore),
     ("pages", Lex::NotYearBefore),
     ("pp", Lex::NotYearBefore),
@@ -418,6 +513,15 @@ fn table() -> &'static [(u128, Option<Lex>)] {
         }
         for &(w, l) in WORDS {
             add(w, l);
+        }
+        for &(w, m) in SEASONS {
+            add(w, Lex::Season(m));
+        }
+        for &(w, n) in DECADE_WORDS {
+            add(w, Lex::DecadeWord(n));
+        }
+        for &(w, h) in HOLIDAYS {
+            add(w, Lex::Holiday(h));
         }
         t
     })

@@ -29,6 +29,9 @@ use super::date_math::{self as dm, Interval};
 use super::date_token::{Tok, TokKind, tokenize};
 use crate::claim::{Kind, Mention, Qualifier, Span, Value};
 
+#[path = "date_offsets.rs"]
+mod offsets;
+
 /// Finds every date mention in `text`; relative ones resolve against `published`.
 pub fn scan(text: &str, published: Option<NaiveDate>) -> Vec<Mention> {
     let toks = tokenize(text);
@@ -351,6 +354,16 @@ impl Grammar<'_> {
             Some(Lex::Prep(Prep::After)) => Some(Qualifier::MoreThan),
             Some(Lex::Prep(Prep::Until | Prep::Through | Prep::By)) => Some(Qualifier::AtMost),
             Some(Lex::Approx) => Some(Qualifier::Approx),
+            Some(Lex::Within) => {
+                let p = self.within(i)?;
+                return Some(self.finish(p.start, p.end, p.atom, Qualifier::Exact));
+            }
+            Some(Lex::Prep(Prep::In)) => {
+                if let Some(p) = self.in_future(i) {
+                    return Some(self.finish(p.start, p.end, p.atom, Qualifier::Exact));
+                }
+                None
+            }
             _ => None,
         };
         if let Some(q) = qualifier {
@@ -377,6 +390,14 @@ impl Grammar<'_> {
     fn dated(&self, i: usize) -> Option<Found> {
         let a = match self.atom(i, false) {
             Some(a) => a,
+            // "Jan-Feb 2017", "June-August 1992": a lone month opening a
+            // range whose other end carries the year.
+            None if self.month_word(i).is_some() => {
+                let a = self.atom(i, true)?;
+                return self
+                    .continue_range(a, i, false)
+                    .filter(|f| !f.relative && f.iv.is_some());
+            }
             // "19 to 20 November": a bare day opening a range.
             None => {
                 let d = self.day_num(i)?;
@@ -579,16 +600,33 @@ impl Grammar<'_> {
                 _ => None,
             },
             TokKind::Word { lex: None, .. } => self.quarter_form(i, i, None),
+            // "between Jan 22 and now": the publication day, only as a range end.
+            TokKind::Word {
+                lex: Some(Lex::Now),
+                ..
+            } if in_range => Some(Parsed {
+                start: i,
+                end: i + 1,
+                atom: Atom::Fixed {
+                    iv: self.published.map(dm::day),
+                    grain: Grain::Day,
+                    relative: true,
+                },
+            }),
             TokKind::Word { lex, cap } => match lex? {
                 Lex::Month { .. } => self.month_first(i, i, in_range),
                 Lex::Weekday(wd) => self.weekday(i, wd, cap),
                 Lex::DayWord(n) => self.day_word(i, n),
-                Lex::Shift(s) => self.shifted(i, s),
+                Lex::Shift(s) => self.rolling(i, i).or_else(|| self.shifted(i, s)),
+                Lex::Rest => self.rest_of(i, i),
+                Lex::Vague { .. } => self.offset(i),
                 Lex::Part(p) => self.part(i, i + 1, p),
                 Lex::PartOf(p) => self.part_of(i, p),
                 Lex::Earlier => self.earlier_later(i, true),
                 Lex::Later => self.earlier_later(i, false),
-                Lex::Cardinal(n) => self.ago(i, n),
+                Lex::Cardinal(_) => self
+                    .offset(i)
+                    .or_else(|| self.rolling_count_first(i, i)),
                 Lex::Ordinal(n) => self
                     .ordinal_period(i, i, n)
                     .or_else(|| self.century_words(i, i, n)),
@@ -642,9 +680,20 @@ impl Grammar<'_> {
                 .ordinal_period(i, j, n)
                 .or_else(|| self.century_words(i, j, n)),
             TokKind::Word {
-                lex: Some(Lex::Shift(-1)),
+                lex: Some(Lex::Shift(s)),
                 ..
-            } => self.ordinal_period(i, j, 0),
+            } => self
+                .rolling(i, j)
+                .or_else(|| (s == -1).then(|| self.ordinal_period(i, j, 0)).flatten()),
+            TokKind::Word {
+                lex: Some(Lex::Rest),
+                ..
+            } => self.rest_of(i, j),
+            TokKind::Num { .. }
+            | TokKind::Word {
+                lex: Some(Lex::Cardinal(_)),
+                ..
+            } => self.rolling_count_first(i, j),
             TokKind::Word {
                 lex: Some(Lex::PartOf(p)),
                 ..
@@ -677,7 +726,7 @@ impl Grammar<'_> {
         if let Some(p) = self.day_first(i, i) {
             return Some(p);
         }
-        if let Some(p) = self.ago(i, v) {
+        if let Some(p) = self.offset(i).or_else(|| self.rolling_count_first(i, i)) {
             return Some(p);
         }
         if digits == 4 && YEAR_IN_CONTEXT.contains(&v) {
@@ -871,7 +920,10 @@ impl Grammar<'_> {
                 });
             }
         }
-        if !cap || abbr {
+        // A range end may be lower case ("between august and october") or
+        // abbreviated ("from Sep to Nov"), but not "may"/"march".
+        let weak_ok = in_range && if abbr { cap } else { cap || (m != 3 && m != 5) };
+        if (!cap || abbr) && !weak_ok {
             return None;
         }
         // "March this year", "August last year".
@@ -1107,56 +1159,6 @@ impl Grammar<'_> {
                 Some((dm::add_days(p, 1)?.min(e), e))
             }
         });
-        Some(Parsed {
-            start: i,
-            end: i + 3,
-            atom: Atom::Fixed {
-                iv,
-                grain,
-                relative: true,
-            },
-        })
-    }
-
-    /// "two years ago", "a month ago", "3 days ago".
-    fn ago(&self, i: usize, n: u32) -> Option<Parsed> {
-        let Some(Lex::Unit(u)) = self.lex(i + 1) else {
-            return None;
-        };
-        if self.lex(i + 2) != Some(Lex::Ago) || n > 1000 {
-            return None;
-        }
-        let n = i32::try_from(n).ok()?;
-        let (iv, grain) = match u {
-            UnitWord::Day => (
-                self.published
-                    .and_then(|p| dm::add_days(p, -i64::from(n)))
-                    .map(dm::day),
-                Grain::Day,
-            ),
-            UnitWord::Week | UnitWord::Weekend => (
-                self.published
-                    .and_then(|p| dm::add_days(p, -7 * i64::from(n)))
-                    .and_then(dm::week),
-                Grain::Week,
-            ),
-            UnitWord::Month => (
-                self.published.and_then(|p| {
-                    let (y, m) = dm::shift_month(p.year(), p.month(), -n);
-                    dm::month(y, m)
-                }),
-                Grain::Month,
-            ),
-            UnitWord::Year => (
-                self.published.and_then(|p| dm::year(p.year() - n)),
-                Grain::Year,
-            ),
-            UnitWord::Decade => (
-                self.published.and_then(|p| dm::year(p.year() - 10 * n)),
-                Grain::Year,
-            ),
-            UnitWord::Quarter => return None,
-        };
         Some(Parsed {
             start: i,
             end: i + 3,
@@ -1595,8 +1597,12 @@ fn combine(a: Atom, b: Atom) -> Option<(Atom, Atom)> {
             Atom::Cal { y: Some(_), .. } | Atom::Year(_),
             Atom::Cal { y: Some(_), .. } | Atom::Year(_),
         ) => Some((a, b)),
-        (Atom::Fixed { .. }, Atom::Fixed { .. }) => Some((a, b)),
-        _ => None,
+        // Ends that resolve on their own: "between Jan 2019 and today",
+        // "from 2007 to the end of 2008", "from April until the end of June".
+        (Atom::DayNum(_) | Atom::ShortYear(_), _) | (_, Atom::DayNum(_) | Atom::ShortYear(_)) => {
+            None
+        }
+        _ => Some((a, b)),
     }
 }
 

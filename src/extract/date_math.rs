@@ -224,6 +224,60 @@ pub fn shifted_weekday(wd: Weekday, anchor: NaiveDate, shift: i32) -> Option<Nai
     }
 }
 
+/// `d` moved by `n` months, the day clamped to the target month's length
+/// (31 January + 1 month = 28/29 February).
+pub fn add_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
+    let (y, m) = shift_month(d.year(), d.month(), n);
+    let (_, last) = month(y, m)?;
+    ymd(y, m, d.day().min(last.day()))
+}
+
+/// The season starting in month `first` (3, 6, 9, 12) of year `y`; winter
+/// runs December `y` to February `y + 1`.
+pub fn season(y: i32, first: u32) -> Option<Interval> {
+    let start = month(y, first)?.0;
+    let (ey, em) = shift_month(y, first, 2);
+    Some((start, month(ey, em)?.1))
+}
+
+/// Easter Sunday of year `y` (anonymous Gregorian computus).
+pub fn easter(y: i32) -> Option<NaiveDate> {
+    if !(1583..=MAX_YEAR).contains(&y) {
+        return None;
+    }
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    ymd(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// The `n`-th weekday `wd` of a month (`n` 0 = the last one).
+pub fn nth_weekday(y: i32, m: u32, wd: Weekday, n: u32) -> Option<NaiveDate> {
+    let (start, end) = month(y, m)?;
+    if n == 0 {
+        let back = (i64::from(end.weekday().num_days_from_monday())
+            - i64::from(wd.num_days_from_monday()))
+        .rem_euclid(7);
+        return add_days(end, -back);
+    }
+    let fwd = (i64::from(wd.num_days_from_monday())
+        - i64::from(start.weekday().num_days_from_monday()))
+    .rem_euclid(7);
+    let d = add_days(start, fwd + 7 * (i64::from(n) - 1))?;
+    (d <= end).then_some(d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,6 +340,26 @@ mod tests {
         assert_eq!(year_of_day(9, 13, pub_, false), Some(2017));
         assert_eq!(year_of_day(9, 25, pub_, false), Some(2016));
         assert_eq!(year_of_day(2, 29, pub_, false), Some(2016));
+    }
+
+    #[test]
+    fn months_seasons_and_holidays() {
+        assert_eq!(add_months(d("2018-01-31"), 1), Some(d("2018-02-28")));
+        assert_eq!(add_months(d("2016-11-07"), -3), Some(d("2016-08-07")));
+        assert_eq!(add_months(d("2017-11-08"), 10), Some(d("2018-09-08")));
+        assert_eq!(season(2016, 6), Some((d("2016-06-01"), d("2016-08-31"))));
+        assert_eq!(season(2016, 12), Some((d("2016-12-01"), d("2017-02-28"))));
+        assert_eq!(easter(2018), Some(d("2018-04-01")));
+        assert_eq!(easter(2019), Some(d("2019-04-21")));
+        assert_eq!(easter(2024), Some(d("2024-03-31")));
+        assert_eq!(easter(1200), None);
+        assert_eq!(
+            nth_weekday(2023, 11, Weekday::Thu, 4),
+            Some(d("2023-11-23"))
+        );
+        assert_eq!(nth_weekday(2018, 4, Weekday::Fri, 1), Some(d("2018-04-06")));
+        assert_eq!(nth_weekday(2016, 11, Weekday::Fri, 0), Some(d("2016-11-25")));
+        assert_eq!(nth_weekday(2016, 11, Weekday::Fri, 5), None);
     }
 
     #[test]

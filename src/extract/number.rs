@@ -368,9 +368,7 @@ pub fn parse_word_number(b: &[u8], i: usize) -> Option<Number> {
             }
         }
     }
-    if last.is_none() {
-        return None;
-    }
+    last?;
     Some(Number {
         start: i,
         end,
@@ -410,8 +408,7 @@ pub(crate) fn skip_spaces(b: &[u8], i: usize) -> usize {
             Some(0xC2) if b.get(j + 1) == Some(&0xA0) => j += 2,
             // U+2009 thin space, U+202F narrow no-break space
             Some(0xE2)
-                if b.get(j + 1) == Some(&0x80)
-                    && matches!(b.get(j + 2), Some(0x89 | 0xAF)) =>
+                if b.get(j + 1) == Some(&0x80) && matches!(b.get(j + 2), Some(0x89 | 0xAF)) =>
             {
                 j += 3
             }
@@ -473,7 +470,8 @@ mod tests {
 
     #[test]
     fn digit_numbers() {
-        let cases: &[(&str, bool, Option<(f64, &str, bool)>)] = &[
+        type Case<'a> = (&'a str, bool, Option<(f64, &'a str, bool)>);
+        let cases: &[Case] = &[
             ("3,500 and", false, Some((3500.0, "3,500", false))),
             ("800,000 people", false, Some((800_000.0, "800,000", false))),
             ("4.7 billion", false, Some((4.7e9, "4.7 billion", true))),
@@ -483,15 +481,27 @@ mod tests {
             ("40m.", true, Some((40e6, "40m", true))),
             ("40m.", false, Some((40.0, "40", false))),
             ("40 m", true, Some((40.0, "40", false))),
-            ("1.2 billion shekels", false, Some((1.2e9, "1.2 billion", true))),
+            (
+                "1.2 billion shekels",
+                false,
+                Some((1.2e9, "1.2 billion", true)),
+            ),
             ("500 crore", true, Some((5e9, "500 crore", true))),
             ("35 lakh", false, Some((3.5e6, "35 lakh", true))),
-            ("1.5-million grant", true, Some((1.5e6, "1.5-million", true))),
+            (
+                "1.5-million grant",
+                true,
+                Some((1.5e6, "1.5-million", true)),
+            ),
             ("13 million", true, Some((13e6, "13 million", true))),
             ("12.5 percentage", false, Some((12.5, "12.5", false))),
             ("2.0.1", false, None),
             ("1,2,3", false, Some((1.0, "1", true))),
-            ("12,34,567.89 rupees", false, Some((1_234_567.89, "12,34,567.89", false))),
+            (
+                "12,34,567.89 rupees",
+                false,
+                Some((1_234_567.89, "12,34,567.89", false)),
+            ),
             ("10 000 dollars", false, Some((10_000.0, "10 000", false))),
             ("2013 200 people", false, Some((2013.0, "2013", false))),
         ];
@@ -522,12 +532,18 @@ mod tests {
             ("four day", Some((4.0, "four"))),
             ("Thirty-four countries", Some((34.0, "Thirty-four"))),
             ("Forty-four states", Some((44.0, "Forty-four"))),
-            ("a hundred and twenty people", Some((120.0, "a hundred and twenty"))),
+            (
+                "a hundred and twenty people",
+                Some((120.0, "a hundred and twenty")),
+            ),
             ("a dozen eggs", Some((12.0, "a dozen"))),
             ("two dozen eggs", Some((24.0, "two dozen"))),
             ("half a million people", Some((5e5, "half a million"))),
             ("five million yen", Some((5e6, "five million"))),
-            ("two hundred thousand", Some((200_000.0, "two hundred thousand"))),
+            (
+                "two hundred thousand",
+                Some((200_000.0, "two hundred thousand")),
+            ),
             ("one hundred percent", Some((100.0, "one hundred"))),
             ("two and a half miles", Some((2.5, "two and a half"))),
             ("two and three", Some((2.0, "two"))),

@@ -82,8 +82,25 @@ fn digit_boundary(b: &[u8], i: usize) -> bool {
         // second byte of U+00A0; last bytes of “ ‘ – — and thin spaces
         0xA0 | 0x9C | 0x98 | 0x93 | 0x94 | 0x89 | 0xAF => true,
         b'-' => i < 2 || matches!(b[i - 2], b' ' | b'\t' | b'\n'),
+        // U+2212 minus sign, U+2012 figure dash
+        0x92 => minus_before(b, i).is_some(),
         _ => false,
     }
+}
+
+/// A minus sign glued before the digit at `i` ("-5%", "−3.2 percent"),
+/// itself after a space, an opening bracket or the start of the text.
+/// Returns where the sign starts. A hyphen glued to a word or number is a
+/// joint ("F-35", "30-40%"), not a sign.
+fn minus_before(b: &[u8], i: usize) -> Option<usize> {
+    let s = if i >= 1 && b[i - 1] == b'-' {
+        i - 1
+    } else if i >= 3 && matches!(b.get(i - 3..i), Some([0xE2, 0x88 | 0x80, 0x92])) {
+        i - 3
+    } else {
+        return None;
+    };
+    (s == 0 || matches!(b[s - 1], b' ' | b'\t' | b'\n' | b'\r' | b'(' | b'[' | b'"')).then_some(s)
 }
 
 /// Slots of the trigger set (a power of two, well above the word count).
@@ -101,7 +118,11 @@ fn triggers() -> &'static [u128] {
             .iter()
             .map(|(w, _)| *w)
             .chain(["a", "an", "half"])
-            .chain(VAGUE_COUNTS.iter().filter_map(|v| v.phrase.split(' ').next()))
+            .chain(
+                VAGUE_COUNTS
+                    .iter()
+                    .filter_map(|v| v.phrase.split(' ').next()),
+            )
             .chain(CURRENCY_CODES.iter().map(|(w, _, _)| *w));
         for w in words {
             if let Some(key) = pack(w.as_bytes()) {
@@ -126,10 +147,9 @@ fn pack(w: &[u8]) -> Option<u128> {
     if w.is_empty() || w.len() > 16 {
         return None;
     }
-    Some(
-        w.iter()
-            .fold(0u128, |acc, c| (acc << 8) | u128::from(c.to_ascii_lowercase())),
-    )
+    Some(w.iter().fold(0u128, |acc, c| {
+        (acc << 8) | u128::from(c.to_ascii_lowercase())
+    }))
 }
 
 fn is_trigger(w: &[u8]) -> bool {
@@ -181,7 +201,7 @@ fn number_anchor(b: &[u8], i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     if prev_word_is_month(b, i) {
         return Some(n.end);
     }
-    quantity(b, None, n, out)
+    quantity(b, None, n, minus_before(b, i), out)
 }
 
 /// "st", "nd", "rd", "th" or "s" glued to the digits.
@@ -222,9 +242,8 @@ fn phone_like(b: &[u8], i: usize) -> Option<usize> {
             _ => break,
         }
     }
-    let bracketed = i > 0 && b[i - 1] == b'(' && groups == 1 && first_group == 3 && {
-        b.get(j) == Some(&b')')
-    };
+    let bracketed =
+        i > 0 && b[i - 1] == b'(' && groups == 1 && first_group == 3 && { b.get(j) == Some(&b')') };
     let phone = (groups >= 3 && digits >= 7)
         || (groups == 2 && first_group == 3 && last_group == 4 && b.get(i + 3) == Some(&b'-'))
         || bracketed;
@@ -267,7 +286,7 @@ fn word_anchor(b: &[u8], i: usize, e: usize, out: &mut Vec<Mention>) -> Option<u
         let s = skip_spaces(b, p);
         if b.get(s).is_some_and(u8::is_ascii_digit) {
             let n = parse_digit_number(b, s, true)?;
-            return quantity(b, Some(Prefix { start: i, code }), n, out);
+            return quantity(b, Some(Prefix { start: i, code }), n, None, out);
         }
         return None;
     }
@@ -277,7 +296,7 @@ fn word_anchor(b: &[u8], i: usize, e: usize, out: &mut Vec<Mention>) -> Option<u
     if let Some(n) = parse_word_number(b, i) {
         // A day or year in words is not ours; a bare "one" is a pronoun or
         // an article far more often than a count ("one of the best").
-        return quantity(b, None, n, out).or(Some(n.end));
+        return quantity(b, None, n, None, out).or(Some(n.end));
     }
     // "a decade", "a year": one unit, see `article_duration`.
     if word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an") {
@@ -301,7 +320,7 @@ fn symbol_anchor(b: &[u8], i: usize, out: &mut Vec<Mention>) -> Option<usize> {
         return None;
     }
     let n = parse_digit_number(b, s, true)?;
-    quantity(b, Some(Prefix { start, code }), n, out).or(Some(n.end))
+    quantity(b, Some(Prefix { start, code }), n, None, out).or(Some(n.end))
 }
 
 /// Letters before "$" naming the dollar: "US$", "C$", "A$", "c $", "NZ$".
@@ -367,12 +386,23 @@ enum RangeJoin {
     And,
 }
 
-/// A range end after `i`: "-40", "–$500 million", " to 10", " and $500 million".
-fn range_end(b: &[u8], i: usize, prefix: Option<Prefix>, words: bool) -> Option<(Number, RangeJoin)> {
+/// A range end after `i`: "-40", "–$500 million", " to 10", " and $500
+/// million", "-to-five". Returns the number, the join, and whether the
+/// currency symbol was written again before it.
+fn range_end(
+    b: &[u8],
+    i: usize,
+    prefix: Option<Prefix>,
+    words: bool,
+) -> Option<(Number, RangeJoin, bool)> {
     let s = skip_spaces(b, i);
-    let (join, after) = if b.get(s) == Some(&b'-') {
+    let (join, after) = if s == i && b.get(s..s + 4).is_some_and(|w| w.eq_ignore_ascii_case(b"-to-")) {
+        // "three-to-five stores", "3-to-5 years"
+        (RangeJoin::To, s + 4)
+    } else if b.get(s) == Some(&b'-') {
         (RangeJoin::Dash, s + 1)
-    } else if b.get(s..s + 3) == Some("–".as_bytes()) || b.get(s..s + 3) == Some("—".as_bytes()) {
+    } else if b.get(s..s + 3) == Some("–".as_bytes()) || b.get(s..s + 3) == Some("—".as_bytes())
+    {
         (RangeJoin::Dash, s + 3)
     } else if let Some(e) = match_ci(b, s, "to") {
         (RangeJoin::To, e)
@@ -386,16 +416,18 @@ fn range_end(b: &[u8], i: usize, prefix: Option<Prefix>, words: bool) -> Option<
     if join == RangeJoin::Dash && (p > after) != (s > i) {
         return None;
     }
+    let mut repeated = false;
     if let Some(pre) = prefix {
         // "$300-$500 million", "between $300 and $500 million"
         if let Some(&(sym, _)) = CURRENCY_SYMBOLS
             .iter()
-            .find(|(sym, code)| *code == pre.code && b.get(p..p + sym.len()) == Some(sym.as_bytes()))
-            .or_else(|| {
-                (pre.code != "USD" && b.get(p) == Some(&b'$')).then_some(&("$", ""))
+            .find(|(sym, code)| {
+                *code == pre.code && b.get(p..p + sym.len()) == Some(sym.as_bytes())
             })
+            .or_else(|| (pre.code != "USD" && b.get(p) == Some(&b'$')).then_some(&("$", "")))
         {
             p = skip_spaces(b, p + sym.len());
+            repeated = true;
         }
     }
     let n = if b.get(p).is_some_and(u8::is_ascii_digit) {
@@ -405,7 +437,7 @@ fn range_end(b: &[u8], i: usize, prefix: Option<Prefix>, words: bool) -> Option<
     } else {
         return None;
     };
-    Some((n, join))
+    Some((n, join, repeated))
 }
 
 /// True for a plain four-digit integer that reads as a year (1000–2100).
@@ -414,6 +446,7 @@ fn year_like(n: &Number) -> bool {
 }
 
 /// What the number turned out to measure.
+#[derive(Debug, Clone, Copy)]
 enum Reading {
     Money(&'static str, f64),
     Percent(&'static str),
@@ -422,10 +455,194 @@ enum Reading {
     Count(usize, usize),
 }
 
+impl Reading {
+    /// True when both readings name the same unit ("44 mg to 50 mg", "5%
+    /// and 10%"), so the second can close a range or share the first's unit.
+    fn same_unit(&self, other: &Reading, b: &[u8]) -> bool {
+        match (self, other) {
+            (Reading::Money(a, fa), Reading::Money(c, fc)) => a == c && fa == fc,
+            (Reading::Percent(a), Reading::Percent(c)) => a == c,
+            (Reading::Measure(a), Reading::Measure(c)) => a.symbol == c.symbol,
+            (Reading::Duration(a, ma), Reading::Duration(c, mc)) => a == c && ma == mc,
+            (Reading::Count(s1, e1), Reading::Count(s2, e2)) => {
+                b.get(*s1..*e1) == b.get(*s2..*e2)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Why a number got no unit.
+enum NoUnit {
+    /// Skip to this offset (the unit made it an age or a relative date).
+    Skip(usize),
+    /// Nothing follows that the scanner can read.
+    Nothing,
+}
+
+/// Reads what follows a number ending at `p`: a repeated currency after a
+/// prefix, a percent, a currency, a measure, a time unit or a counted noun.
+/// `first` is the (first) number, for the idioms that depend on it.
+fn unit_after(
+    b: &[u8],
+    prefix: Option<Prefix>,
+    first: &Number,
+    last: &Number,
+) -> Result<(Reading, usize), NoUnit> {
+    let p = last.end;
+    if let Some(pre) = prefix {
+        // "$10 dollars", "US$ 5 USD": a repeated currency joins the span.
+        let end = currency_after(b, p, true)
+            .filter(|(code, f, _)| *code == pre.code && *f == 1.0)
+            .map_or(p, |(_, _, e)| e);
+        return Ok((Reading::Money(pre.code, 1.0), end));
+    }
+    if let Some((unit, e)) = percent_at(b, p) {
+        return Ok((Reading::Percent(unit), e));
+    }
+    if let Some((code, factor, e)) = currency_after(b, p, last.scaled) {
+        // "75 USD million": a scale after the code.
+        let (factor, e) = match super::number::parse_scale(b, e, true) {
+            Some((pow, se)) if !last.scaled => (factor * 10f64.powi(pow), se),
+            _ => (factor, e),
+        };
+        return Ok((Reading::Money(code, factor), e));
+    }
+    if let Some((code, factor, e)) = (!last.scaled)
+        .then(|| super::number::parse_scale(b, p, true))
+        .flatten()
+        .and_then(|(pow, se)| {
+            // "967.2m euros", "3bn dollars": a money suffix then a currency name.
+            currency_after(b, se, true).map(|(c, f, e)| (c, f * 10f64.powi(pow), e))
+        })
+    {
+        return Ok((Reading::Money(code, factor), e));
+    }
+    if let Some((u, e, _)) = measure_at(b, p) {
+        return Ok((Reading::Measure(u), e));
+    }
+    if let Some((unit, mult, e, joint)) = duration_at(b, p) {
+        if duration_is_date_or_age(b, e) {
+            return Err(NoUnit::Skip(e));
+        }
+        // "one day" and "one year" are idioms far more often than durations.
+        if first.words && first.value == 1.0 && joint != Joint::Hyphen {
+            return Err(NoUnit::Nothing);
+        }
+        return Ok((Reading::Duration(unit, mult), e));
+    }
+    // Counts: a number attached to a plural noun, or a hyphen compound
+    // ("46-nation").
+    if first.words && first.value == 1.0 {
+        return Err(NoUnit::Nothing);
+    }
+    let (ns, ne) = if b.get(p) == Some(&b'-') {
+        counted_noun(b, p + 1, true)
+    } else {
+        counted_noun(b, p, false)
+    }
+    .ok_or(NoUnit::Nothing)?;
+    Ok((Reading::Count(ns, ne), ne))
+}
+
+/// Longest list of bare numbers sharing the unit written after the last
+/// one ("45, 48 and 50 cases").
+const MAX_LIST: usize = 6;
+
+/// "45 and 50 cases", "5, 10 or 15 percent": the unit written after the
+/// last number of a list applies to every number before it. Looks past at
+/// most [`MAX_LIST`] list items after the number ending at `i`; returns the
+/// unit read after the last one.
+fn list_unit(b: &[u8], i: usize, words: bool) -> Option<Reading> {
+    let mut p = i;
+    for _ in 0..MAX_LIST {
+        // ", 48", " and 50", ", or 50": each separator needs a space after it.
+        let s = skip_spaces(b, p);
+        let s = if b.get(s) == Some(&b',') { s + 1 } else { s };
+        let c = skip_spaces(b, s);
+        let after_sep = match_ci(b, c, "and").or_else(|| match_ci(b, c, "or"));
+        let q = skip_spaces(b, after_sep.unwrap_or(c));
+        if q == after_sep.unwrap_or(s) || after_sep.is_none() && s == p {
+            return None;
+        }
+        // The items are written alike: all in digits or all in words.
+        let n = if b.get(q).is_some_and(u8::is_ascii_digit) && !words {
+            parse_digit_number(b, q, false)?
+        } else if words {
+            parse_word_number(b, q)?
+        } else {
+            return None;
+        };
+        if n.scaled || year_like(&n) {
+            return None;
+        }
+        match unit_after(b, None, &n, &n) {
+            Ok((reading, _)) => return Some(reading),
+            Err(NoUnit::Skip(_)) => return None,
+            Err(NoUnit::Nothing) => p = n.end,
+        }
+    }
+    None
+}
+
+/// Nouns a year commonly modifies ("the 2016 elections", "1967 borders",
+/// "2019 figures"): after a year-like number they make it a date, not a count.
+const YEAR_MODIFIED_NOUNS: &[&str] = &[
+    "accords", "agreements", "attacks", "borders", "budgets", "championships", "elections",
+    "estimates", "figures", "floods", "games", "levels", "lines", "midterms", "negotiations",
+    "numbers", "olympics", "polls", "prices", "primaries", "protests", "rates", "results",
+    "riots", "rules", "sales", "standards", "statistics", "talks", "targets", "totals",
+];
+
+/// Words before a year-like number that make it a year: possessives and
+/// determiners ("its 1967 borders", "the 2016 elections") and temporal
+/// prepositions ("since 2013 protests").
+const YEAR_DETERMINERS: &[&str] = &[
+    "the", "its", "their", "his", "her", "our", "this", "that", "in", "since", "by", "until",
+    "during", "before", "after", "from",
+];
+
+/// A four-digit number that could be a year, followed by a counted noun
+/// ("2000 people", "some 1500 soldiers"), is a count when the plural noun
+/// follows it directly, is not one a year commonly modifies, and nothing
+/// before it makes it a year. A qualifier ("about 2000 people") or a value
+/// outside 1900–2100 ("1500 soldiers") settles it as a count.
+fn year_like_count(b: &[u8], start: usize, n: &Number, noun: (usize, usize)) -> bool {
+    let (ns, ne) = noun;
+    let word = &b[ns..ne];
+    let direct = ns == skip_spaces(b, n.end) && ns > n.end;
+    if !direct
+        || word.first().is_some_and(u8::is_ascii_uppercase)
+        || YEAR_MODIFIED_NOUNS
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+    {
+        return false;
+    }
+    if qualifier_before(b, start).is_some() || !(1900.0..=2100.0).contains(&n.value) {
+        return true;
+    }
+    let e = skip_spaces_back(b, start);
+    let s = word_start(b, e);
+    let possessive = e >= 2 && b[e - 1] == b's' && matches!(b[e - 2], b'\'');
+    !(possessive
+        || e > s
+            && YEAR_DETERMINERS
+                .iter()
+                .any(|w| w.as_bytes().eq_ignore_ascii_case(&b[s..e])))
+}
+
 /// Builds the mention for a number (and optional currency prefix): range,
-/// unit, qualifier, exclusions. Returns where to resume, or `None` when the
-/// number is not a claim.
-fn quantity(b: &[u8], prefix: Option<Prefix>, first: Number, out: &mut Vec<Mention>) -> Option<usize> {
+/// unit, qualifier, exclusions. `minus` is where a minus sign glued before
+/// the number starts. Returns where to resume, or `None` when the number is
+/// not a claim.
+fn quantity(
+    b: &[u8],
+    prefix: Option<Prefix>,
+    first: Number,
+    minus: Option<usize>,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
     let mut low = first;
     let start = prefix.map_or(first.start, |p| p.start);
     let money = prefix.is_some();
@@ -433,33 +650,31 @@ fn quantity(b: &[u8], prefix: Option<Prefix>, first: Number, out: &mut Vec<Menti
     // Qualifier and "between" before the value.
     let between = word_before(b, start, "between");
     let from = word_before(b, start, "from").is_some();
+    let range_ok = |join: RangeJoin, repeated: bool| match join {
+        RangeJoin::Dash => true,
+        RangeJoin::And => between.is_some(),
+        RangeJoin::To => !from && (!first.scaled || repeated),
+    };
 
     // Range: "30-40%", "$300-$500 million", "between $300 and $500 million",
     // "eight to 10 feet". "and" needs "between"; "from 5 to 10" is a change,
-    // not a range; "to" joins only numbers without their own unit.
+    // not a range; "to" joins numbers without their own unit, or the same
+    // currency written twice ("$5 million to $10 million").
     let mut high: Option<Number> = None;
-    if let Some((n2, join)) = range_end(b, first.end, prefix, first.words) {
+    if let Some((n2, join, repeated)) = range_end(b, first.end, prefix, first.words) {
         // "2006-2012", "between 2006 and 2012": a period, the date extractor's.
         if year_like(&first) && year_like(&n2) {
             return Some(n2.end);
         }
-        let ok = match join {
-            RangeJoin::Dash => true,
-            RangeJoin::And => between.is_some(),
-            RangeJoin::To => !from && !first.scaled,
-        };
+        let ok = range_ok(join, repeated);
         if ok && n2.value >= first.value * 0.999 || ok && n2.scaled && !first.scaled {
             high = Some(n2);
         }
     }
     if let Some(h) = high.as_mut() {
         // "$300-$500 million": the scale of the second end applies to the first.
-        if h.scaled && !low.scaled && !h.words {
-            let scale = scale_of(b, h);
-            if low.value * scale <= h.value {
-                low.value *= scale;
-            }
-        } else if h.scaled && !low.scaled && h.words && low.words {
+        // Words take it only from words: "two to three million".
+        if h.scaled && !low.scaled && (!h.words || low.words) {
             let scale = scale_of(b, h);
             if low.value * scale <= h.value {
                 low.value *= scale;
@@ -470,62 +685,40 @@ fn quantity(b: &[u8], prefix: Option<Prefix>, first: Number, out: &mut Vec<Menti
         }
     }
     let last = high.unwrap_or(low);
-    let p = last.end;
 
-    let (reading, end) = if let Some(pre) = prefix {
-        // "$10 dollars", "US$ 5 USD": a repeated currency joins the span.
-        let end = currency_after(b, p, true)
-            .filter(|(code, f, _)| *code == pre.code && *f == 1.0)
-            .map_or(p, |(_, _, e)| e);
-        (Reading::Money(pre.code, 1.0), end)
-    } else if let Some((unit, e)) = percent_at(b, p) {
-        (Reading::Percent(unit), e)
-    } else if let Some((code, factor, e)) = currency_after(b, p, last.scaled) {
-        // "75 USD million": a scale after the code.
-        let (factor, e) = match super::number::parse_scale(b, e, true) {
-            Some((pow, se)) if !last.scaled => (factor * 10f64.powi(pow), se),
-            _ => (factor, e),
-        };
-        (Reading::Money(code, factor), e)
-    } else if let Some((code, factor, e)) = (!last.scaled)
-        .then(|| super::number::parse_scale(b, p, true))
-        .flatten()
-        .and_then(|(pow, se)| {
-            // "967.2m euros", "3bn dollars": a money suffix then a currency name.
-            currency_after(b, se, true).map(|(c, f, e)| (c, f * 10f64.powi(pow), e))
-        })
-    {
-        (Reading::Money(code, factor), e)
-    } else if let Some((u, e, _)) = measure_at(b, p) {
-        (Reading::Measure(u), e)
-    } else if let Some((unit, mult, e, joint)) = duration_at(b, p) {
-        if duration_is_date_or_age(b, e) {
-            return Some(e);
+    let (reading, mut end, listed) = match unit_after(b, prefix, &first, &last) {
+        Ok((reading, end)) => (reading, end, false),
+        Err(NoUnit::Skip(e)) => return Some(e),
+        // "45 and 50 cases": the unit after the list; the span is the number.
+        Err(NoUnit::Nothing) if high.is_none() && !year_like(&first) && !first.scaled => {
+            (list_unit(b, first.end, first.words)?, first.end, true)
         }
-        // "one day" and "one year" are idioms far more often than durations.
-        if first.words && first.value == 1.0 && joint != Joint::Hyphen {
-            return None;
-        }
-        (Reading::Duration(unit, mult), e)
-    } else {
-        // Counts: a number attached to a plural noun, or a hyphen compound
-        // ("46-nation").
-        if first.words && first.value == 1.0 {
-            return None;
-        }
-        let (ns, ne) = if b.get(p) == Some(&b'-') {
-            counted_noun(b, p + 1, true)?
-        } else {
-            counted_noun(b, p, false)?
-        };
-        (Reading::Count(ns, ne), ne)
+        Err(NoUnit::Nothing) => return None,
     };
+
+    // "44 mg to 50 mg", "5%-10%", "between 5% and 10%": the unit written on
+    // both ends of a range.
+    if high.is_none()
+        && !money
+        && !listed
+        && let Some((n2, join, _)) = range_end(b, end, None, first.words)
+        && range_ok(join, true)
+        && n2.value >= first.value
+        && !year_like(&n2)
+        && let Ok((r2, e2)) = unit_after(b, None, &n2, &n2)
+        && reading.same_unit(&r2, b)
+    {
+        high = Some(n2);
+        end = e2;
+    }
 
     // Letters glued to a number that no unit claimed make it a code:
     // "4e14", "777F", "13F", "06F6".
     if !first.scaled && !first.words && b.get(first.end).is_some_and(u8::is_ascii_alphabetic) {
-        let glued = matches!(reading, Reading::Percent(_) | Reading::Money(..) | Reading::Measure(_))
-            || matches!(reading, Reading::Duration(..));
+        let glued = matches!(
+            reading,
+            Reading::Percent(_) | Reading::Money(..) | Reading::Measure(_)
+        ) || matches!(reading, Reading::Duration(..));
         if !glued {
             return None;
         }
@@ -534,8 +727,13 @@ fn quantity(b: &[u8], prefix: Option<Prefix>, first: Number, out: &mut Vec<Menti
     let is_count_like = matches!(reading, Reading::Count(..) | Reading::Duration(..));
     if is_count_like && !money {
         // A year is the date extractor's ("1967 borders", "in 2009"), unless
-        // a unit makes it a quantity ("2000 years" stays a duration).
-        if year_like(&first) && matches!(reading, Reading::Count(..)) {
+        // a unit makes it a quantity ("2000 years" stays a duration) or a
+        // counted noun follows it directly ("2000 people"): see
+        // `year_like_count`.
+        if year_like(&first)
+            && let Reading::Count(ns, ne) = reading
+            && !year_like_count(b, start, &first, (ns, ne))
+        {
             return None;
         }
         // A number right after a name is part of the name: "ATMOS 2000
@@ -551,12 +749,24 @@ fn quantity(b: &[u8], prefix: Option<Prefix>, first: Number, out: &mut Vec<Menti
             return None;
         }
         let noun = &b[ns..ne];
-        if FURNITURE_NOUNS.iter().any(|f| f.as_bytes().eq_ignore_ascii_case(noun))
+        if FURNITURE_NOUNS
+            .iter()
+            .any(|f| f.as_bytes().eq_ignore_ascii_case(noun))
             && line_starts_at(b, start)
         {
             return None;
         }
     }
+
+    // A minus sign is meaningful for percentages and measures ("-5%",
+    // "−3.2 percent", "-40 degrees"); before a count or a price it is a
+    // dash, and it never starts a range.
+    let signed = matches!(reading, Reading::Percent(_) | Reading::Measure(_)) && high.is_none();
+    let start = match minus {
+        Some(m) if signed => m,
+        _ => start,
+    };
+    let sign = if signed && minus.is_some() { -1.0 } else { 1.0 };
 
     // The qualifier: "between" for ranges, else the phrase before.
     let (qualifier, span_start) = match (high, between) {
@@ -567,11 +777,59 @@ fn quantity(b: &[u8], prefix: Option<Prefix>, first: Number, out: &mut Vec<Menti
             None => (Qualifier::Exact, start),
         },
     };
+    let (mut lo, mut hi) = (
+        sign * low.value,
+        sign * high.map_or(low.value, |h| h.value),
+    );
+    if let Reading::Money(_, factor) = reading
+        && factor == 1.0
+        && high.is_none()
+        && !listed
+        && let Some((minor, e)) = minor_units(b, end, prefix.is_none())
+    {
+        lo += minor;
+        hi += minor;
+        end = e;
+    }
     let span = Span::new(span_start, end);
-    let (lo, hi) = (low.value, high.map_or(low.value, |h| h.value));
     let mention = build(b, reading, span, lo, hi, qualifier);
     out.push(mention);
     Some(end)
+}
+
+/// Cents after whole units: "thirteen dollars forty-five cents", "15
+/// dollars and 50 cents", and, after a currency written out, a bare
+/// two-digit tail closing the phrase ("15 dollars 50."). Returns the amount
+/// in main units and the end.
+fn minor_units(b: &[u8], i: usize, written_out: bool) -> Option<(f64, usize)> {
+    let mut p = skip_spaces(b, i);
+    if p == i {
+        return None;
+    }
+    if let Some(e) = match_ci(b, p, "and") {
+        p = skip_spaces(b, e);
+    }
+    let n = if b.get(p).is_some_and(u8::is_ascii_digit) {
+        parse_digit_number(b, p, false)?
+    } else {
+        parse_word_number(b, p)?
+    };
+    if n.scaled || n.value >= 100.0 || n.value.fract() != 0.0 || !n.words && n.plain_digits == 0 {
+        return None;
+    }
+    if let Some(e) = match_ci(b, skip_spaces(b, n.end), "cents")
+        .or_else(|| match_ci(b, skip_spaces(b, n.end), "pence"))
+    {
+        return Some((n.value / 100.0, e));
+    }
+    let after = skip_spaces(b, n.end);
+    let closes = match b.get(after) {
+        None => true,
+        Some(c) => {
+            matches!(c, b'.' | b',' | b';' | b'!' | b'?') || match_ci(b, after, "more").is_some()
+        }
+    };
+    (written_out && closes).then_some((n.value / 100.0, n.end))
 }
 
 /// The multiplier a scaled number's scale word stands for.
@@ -584,7 +842,10 @@ fn scale_of(b: &[u8], n: &Number) -> f64 {
             .filter(|m| !m.scaled)
             .or_else(|| {
                 let mut j = n.start;
-                while b.get(j).is_some_and(|c| c.is_ascii_digit() || *c == b',' || *c == b'.') {
+                while b
+                    .get(j)
+                    .is_some_and(|c| c.is_ascii_digit() || *c == b',' || *c == b'.')
+                {
                     j += 1;
                 }
                 let s = std::str::from_utf8(&b[n.start..j]).ok()?;
@@ -648,7 +909,10 @@ fn designation_before(b: &[u8], start: usize) -> bool {
         return false;
     }
     let bare = tok.strip_suffix(b".").unwrap_or(tok);
-    if LABEL_WORDS.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(bare)) {
+    if LABEL_WORDS
+        .iter()
+        .any(|w| w.as_bytes().eq_ignore_ascii_case(bare))
+    {
         // "no. 5" needs the dot or a capital: "no 5 people" is not a label.
         return tok.ends_with(b".") || first.is_ascii_uppercase() || bare.len() > 2;
     }
@@ -656,7 +920,9 @@ fn designation_before(b: &[u8], start: usize) -> bool {
         return false;
     }
     // A sentence starting with a capitalised function word, or a qualifier.
-    !CAPITALISED_OK.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(tok))
+    !CAPITALISED_OK
+        .iter()
+        .any(|w| w.as_bytes().eq_ignore_ascii_case(tok))
 }
 
 /// Turns a reading into a mention with value, unit and qualifier.
@@ -695,8 +961,13 @@ fn build(b: &[u8], reading: Reading, span: Span, lo: f64, hi: f64, q: Qualifier)
 /// for percentages (capped at 100); "under"/"up to" start at zero.
 fn bounds(lo: f64, hi: f64, q: Qualifier, cap: Option<f64>) -> Value {
     match q {
-        Qualifier::MoreThan | Qualifier::AtLeast => Value::between(Some(lo), cap.filter(|c| *c > lo)),
-        Qualifier::LessThan | Qualifier::AtMost => Value::between(Some(0.0), Some(hi)),
+        Qualifier::MoreThan | Qualifier::AtLeast => {
+            Value::between(Some(lo), cap.filter(|c| *c > lo))
+        }
+        // "below -5%" has no lower end.
+        Qualifier::LessThan | Qualifier::AtMost => {
+            Value::between((hi >= 0.0).then_some(0.0), Some(hi))
+        }
         Qualifier::Range => Value::between(Some(lo), Some(hi)),
         Qualifier::Exact | Qualifier::Approx => Value::exact(lo),
     }
@@ -802,16 +1073,28 @@ mod tests {
         let got: Vec<Want> = got
             .iter()
             .map(|m| {
-                let (lo, hi) = m.value.as_ref().and_then(Value::bounds).unwrap_or((None, None));
+                let (lo, hi) = m
+                    .value
+                    .as_ref()
+                    .and_then(Value::bounds)
+                    .unwrap_or((None, None));
                 (
                     m.kind,
                     // Leak to compare as &'static str in the test only.
-                    &*Box::leak(sentence[m.span.start..m.span.end].to_string().into_boxed_str()),
+                    &*Box::leak(
+                        sentence[m.span.start..m.span.end]
+                            .to_string()
+                            .into_boxed_str(),
+                    ),
                     lo,
                     hi,
-                    m.unit.as_deref().map(|u| &*Box::leak(u.to_string().into_boxed_str())),
+                    m.unit
+                        .as_deref()
+                        .map(|u| &*Box::leak(u.to_string().into_boxed_str())),
                     m.qualifier,
-                    m.noun.as_deref().map(|u| &*Box::leak(u.to_string().into_boxed_str())),
+                    m.noun
+                        .as_deref()
+                        .map(|u| &*Box::leak(u.to_string().into_boxed_str())),
                 )
             })
             .collect();
@@ -824,39 +1107,408 @@ mod tests {
     #[test]
     fn money() {
         let cases: &[(&str, &[Want])] = &[
-            ("Each one receives $3,500 and a ticket.", &[(Money, "$3,500", Some(3500.0), Some(3500.0), Some("USD"), Exact, None)]),
-            ("They spent $13 million on it.", &[(Money, "$13 million", Some(13e6), Some(13e6), Some("USD"), Exact, None)]),
-            ("worth USD 385 million in arms", &[(Money, "USD 385 million", Some(385e6), Some(385e6), Some("USD"), Exact, None)]),
-            ("deals for some $5billion in gear", &[(Money, "some $5billion", Some(5e9), Some(5e9), Some("USD"), Approx, None)]),
-            ("sold between $300-$500 million in hardware", &[(Money, "between $300-$500 million", Some(300e6), Some(500e6), Some("USD"), Range, None)]),
-            ("a deal of $300-$500 million", &[(Money, "$300-$500 million", Some(300e6), Some(500e6), Some("USD"), Range, None)]),
-            ("between $300 and $500 million was paid", &[(Money, "between $300 and $500 million", Some(300e6), Some(500e6), Some("USD"), Range, None)]),
-            ("a US$4.7 billion loan", &[(Money, "US$4.7 billion", Some(4.7e9), Some(4.7e9), Some("USD"), Exact, None)]),
-            ("raised €2.5bn last year", &[(Money, "€2.5bn", Some(2.5e9), Some(2.5e9), Some("EUR"), Exact, None)]),
-            ("a £40m stadium", &[(Money, "£40m", Some(40e6), Some(40e6), Some("GBP"), Exact, None)]),
-            ("cost 1.2 billion shekels to build", &[(Money, "1.2 billion shekels", Some(1.2e9), Some(1.2e9), Some("ILS"), Exact, None)]),
-            ("a budget of NIS 50 million", &[(Money, "NIS 50 million", Some(50e6), Some(50e6), Some("ILS"), Exact, None)]),
-            ("Rs 500 crore for roads", &[(Money, "Rs 500 crore", Some(5e9), Some(5e9), Some("INR"), Exact, None)]),
-            ("a mere $13,000 in imports", &[(Money, "$13,000", Some(13e3), Some(13e3), Some("USD"), Exact, None)]),
-            ("a C$16.4 million simulator", &[(Money, "C$16.4 million", Some(16.4e6), Some(16.4e6), Some("CAD"), Exact, None)]),
-            ("an A$2 coin", &[(Money, "A$2", Some(2.0), Some(2.0), Some("AUD"), Exact, None)]),
-            ("paid 125 million Canadian dollars", &[(Money, "125 million Canadian dollars", Some(125e6), Some(125e6), Some("CAD"), Exact, None)]),
-            ("bonds worth $ 75 million", &[(Money, "$ 75 million", Some(75e6), Some(75e6), Some("USD"), Exact, None)]),
-            ("a $1.5-million grant", &[(Money, "$1.5-million", Some(1.5e6), Some(1.5e6), Some("USD"), Exact, None)]),
-            ("more than $247 million in receipts", &[(Money, "more than $247 million", Some(247e6), None, Some("USD"), MoreThan, None)]),
-            ("up to $10k each", &[(Money, "up to $10k", Some(0.0), Some(10e3), Some("USD"), AtMost, None)]),
-            ("received five million yen from them", &[(Money, "five million yen", Some(5e6), Some(5e6), Some("JPY"), Exact, None)]),
-            ("spent 20 million pounds on it", &[(Money, "20 million pounds", Some(20e6), Some(20e6), Some("GBP"), Exact, None)]),
-            ("rose 50 cents a barrel", &[(Money, "50 cents", Some(0.5), Some(0.5), Some("USD"), Exact, None)]),
-            ("priced at 115.5USD today", &[(Money, "115.5USD", Some(115.5), Some(115.5), Some("USD"), Exact, None)]),
-            ("a 35 lakh rupees loan", &[(Money, "35 lakh rupees", Some(3.5e6), Some(3.5e6), Some("INR"), Exact, None)]),
-            ("it costs a quarter million us dollars", &[(Money, "a quarter million us dollars", Some(250e3), Some(250e3), Some("USD"), Exact, None)]),
-            ("millions of dollars were lost", &[(Money, "millions of dollars", Some(2e6), Some(999_999_999.0), Some("USD"), Range, None)]),
-            ("down from 967.2m euros in 2015", &[(Money, "967.2m euros", Some(967.2e6), Some(967.2e6), Some("EUR"), Exact, None)]),
-            ("Banknotes of 50 € and 100 €", &[
-                (Money, "50 €", Some(50.0), Some(50.0), Some("EUR"), Exact, None),
-                (Money, "100 €", Some(100.0), Some(100.0), Some("EUR"), Exact, None),
-            ]),
+            (
+                "Each one receives $3,500 and a ticket.",
+                &[(
+                    Money,
+                    "$3,500",
+                    Some(3500.0),
+                    Some(3500.0),
+                    Some("USD"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "They spent $13 million on it.",
+                &[(
+                    Money,
+                    "$13 million",
+                    Some(13e6),
+                    Some(13e6),
+                    Some("USD"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "worth USD 385 million in arms",
+                &[(
+                    Money,
+                    "USD 385 million",
+                    Some(385e6),
+                    Some(385e6),
+                    Some("USD"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "deals for some $5billion in gear",
+                &[(
+                    Money,
+                    "some $5billion",
+                    Some(5e9),
+                    Some(5e9),
+                    Some("USD"),
+                    Approx,
+                    None,
+                )],
+            ),
+            (
+                "sold between $300-$500 million in hardware",
+                &[(
+                    Money,
+                    "between $300-$500 million",
+                    Some(300e6),
+                    Some(500e6),
+                    Some("USD"),
+                    Range,
+                    None,
+                )],
+            ),
+            (
+                "a deal of $300-$500 million",
+                &[(
+                    Money,
+                    "$300-$500 million",
+                    Some(300e6),
+                    Some(500e6),
+                    Some("USD"),
+                    Range,
+                    None,
+                )],
+            ),
+            (
+                "between $300 and $500 million was paid",
+                &[(
+                    Money,
+                    "between $300 and $500 million",
+                    Some(300e6),
+                    Some(500e6),
+                    Some("USD"),
+                    Range,
+                    None,
+                )],
+            ),
+            (
+                "a US$4.7 billion loan",
+                &[(
+                    Money,
+                    "US$4.7 billion",
+                    Some(4.7e9),
+                    Some(4.7e9),
+                    Some("USD"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "raised €2.5bn last year",
+                &[(
+                    Money,
+                    "€2.5bn",
+                    Some(2.5e9),
+                    Some(2.5e9),
+                    Some("EUR"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "a £40m stadium",
+                &[(
+                    Money,
+                    "£40m",
+                    Some(40e6),
+                    Some(40e6),
+                    Some("GBP"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "cost 1.2 billion shekels to build",
+                &[(
+                    Money,
+                    "1.2 billion shekels",
+                    Some(1.2e9),
+                    Some(1.2e9),
+                    Some("ILS"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "a budget of NIS 50 million",
+                &[(
+                    Money,
+                    "NIS 50 million",
+                    Some(50e6),
+                    Some(50e6),
+                    Some("ILS"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "Rs 500 crore for roads",
+                &[(
+                    Money,
+                    "Rs 500 crore",
+                    Some(5e9),
+                    Some(5e9),
+                    Some("INR"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "a mere $13,000 in imports",
+                &[(
+                    Money,
+                    "$13,000",
+                    Some(13e3),
+                    Some(13e3),
+                    Some("USD"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "a C$16.4 million simulator",
+                &[(
+                    Money,
+                    "C$16.4 million",
+                    Some(16.4e6),
+                    Some(16.4e6),
+                    Some("CAD"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "an A$2 coin",
+                &[(Money, "A$2", Some(2.0), Some(2.0), Some("AUD"), Exact, None)],
+            ),
+            (
+                "paid 125 million Canadian dollars",
+                &[(
+                    Money,
+                    "125 million Canadian dollars",
+                    Some(125e6),
+                    Some(125e6),
+                    Some("CAD"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "bonds worth $ 75 million",
+                &[(
+                    Money,
+                    "$ 75 million",
+                    Some(75e6),
+                    Some(75e6),
+                    Some("USD"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "a $1.5-million grant",
+                &[(
+                    Money,
+                    "$1.5-million",
+                    Some(1.5e6),
+                    Some(1.5e6),
+                    Some("USD"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "more than $247 million in receipts",
+                &[(
+                    Money,
+                    "more than $247 million",
+                    Some(247e6),
+                    None,
+                    Some("USD"),
+                    MoreThan,
+                    None,
+                )],
+            ),
+            (
+                "up to $10k each",
+                &[(
+                    Money,
+                    "up to $10k",
+                    Some(0.0),
+                    Some(10e3),
+                    Some("USD"),
+                    AtMost,
+                    None,
+                )],
+            ),
+            (
+                "received five million yen from them",
+                &[(
+                    Money,
+                    "five million yen",
+                    Some(5e6),
+                    Some(5e6),
+                    Some("JPY"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "spent 20 million pounds on it",
+                &[(
+                    Money,
+                    "20 million pounds",
+                    Some(20e6),
+                    Some(20e6),
+                    Some("GBP"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "rose 50 cents a barrel",
+                &[(
+                    Money,
+                    "50 cents",
+                    Some(0.5),
+                    Some(0.5),
+                    Some("USD"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "priced at 115.5USD today",
+                &[(
+                    Money,
+                    "115.5USD",
+                    Some(115.5),
+                    Some(115.5),
+                    Some("USD"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "a 35 lakh rupees loan",
+                &[(
+                    Money,
+                    "35 lakh rupees",
+                    Some(3.5e6),
+                    Some(3.5e6),
+                    Some("INR"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "it costs a quarter million us dollars",
+                &[(
+                    Money,
+                    "a quarter million us dollars",
+                    Some(250e3),
+                    Some(250e3),
+                    Some("USD"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "millions of dollars were lost",
+                &[(
+                    Money,
+                    "millions of dollars",
+                    Some(2e6),
+                    Some(999_999_999.0),
+                    Some("USD"),
+                    Range,
+                    None,
+                )],
+            ),
+            (
+                "it only cost thirteen dollars forty-five cents",
+                &[(
+                    Money,
+                    "thirteen dollars forty-five cents",
+                    Some(13.45),
+                    Some(13.45),
+                    Some("USD"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "It costs 15 dollars and 50.",
+                &[(
+                    Money,
+                    "15 dollars and 50",
+                    Some(15.5),
+                    Some(15.5),
+                    Some("USD"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "paid $5 and 20 people came",
+                &[
+                    (Money, "$5", Some(5.0), Some(5.0), Some("USD"), Exact, None),
+                    (
+                        Count,
+                        "20 people",
+                        Some(20.0),
+                        Some(20.0),
+                        None,
+                        Exact,
+                        Some("people"),
+                    ),
+                ],
+            ),
+            (
+                "down from 967.2m euros in 2015",
+                &[(
+                    Money,
+                    "967.2m euros",
+                    Some(967.2e6),
+                    Some(967.2e6),
+                    Some("EUR"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "Banknotes of 50 € and 100 €",
+                &[
+                    (
+                        Money,
+                        "50 €",
+                        Some(50.0),
+                        Some(50.0),
+                        Some("EUR"),
+                        Exact,
+                        None,
+                    ),
+                    (
+                        Money,
+                        "100 €",
+                        Some(100.0),
+                        Some(100.0),
+                        Some("EUR"),
+                        Exact,
+                        None,
+                    ),
+                ],
+            ),
         ];
         for (s, w) in cases {
             check(s, w);
@@ -866,16 +1518,126 @@ mod tests {
     #[test]
     fn percents() {
         let cases: &[(&str, &[Want])] = &[
-            ("after 98% of voters agreed", &[(Percent, "98%", Some(98.0), Some(98.0), Some("%"), Exact, None)]),
-            ("won with over 90% of the vote", &[(Percent, "over 90%", Some(90.0), Some(100.0), Some("%"), MoreThan, None)]),
-            ("sells it 40 percent of its oil", &[(Percent, "40 percent", Some(40.0), Some(40.0), Some("%"), Exact, None)]),
-            ("a rise of 40 per cent", &[(Percent, "40 per cent", Some(40.0), Some(40.0), Some("%"), Exact, None)]),
-            ("fell 12.5 percentage points", &[(Percent, "12.5 percentage points", Some(12.5), Some(12.5), Some("pp"), Exact, None)]),
-            ("between 30-40% of them", &[(Percent, "between 30-40%", Some(30.0), Some(40.0), Some("%"), Range, None)]),
-            ("a 30-40% share", &[(Percent, "30-40%", Some(30.0), Some(40.0), Some("%"), Range, None)]),
-            ("less than 15 % of the cash", &[(Percent, "less than 15 %", Some(0.0), Some(15.0), Some("%"), LessThan, None)]),
-            ("twenty percent of it", &[(Percent, "twenty percent", Some(20.0), Some(20.0), Some("%"), Exact, None)]),
-            ("about one hundred percent sure", &[(Percent, "about one hundred percent", Some(100.0), Some(100.0), Some("%"), Approx, None)]),
+            (
+                "after 98% of voters agreed",
+                &[(
+                    Percent,
+                    "98%",
+                    Some(98.0),
+                    Some(98.0),
+                    Some("%"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "won with over 90% of the vote",
+                &[(
+                    Percent,
+                    "over 90%",
+                    Some(90.0),
+                    Some(100.0),
+                    Some("%"),
+                    MoreThan,
+                    None,
+                )],
+            ),
+            (
+                "sells it 40 percent of its oil",
+                &[(
+                    Percent,
+                    "40 percent",
+                    Some(40.0),
+                    Some(40.0),
+                    Some("%"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "a rise of 40 per cent",
+                &[(
+                    Percent,
+                    "40 per cent",
+                    Some(40.0),
+                    Some(40.0),
+                    Some("%"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "fell 12.5 percentage points",
+                &[(
+                    Percent,
+                    "12.5 percentage points",
+                    Some(12.5),
+                    Some(12.5),
+                    Some("pp"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "between 30-40% of them",
+                &[(
+                    Percent,
+                    "between 30-40%",
+                    Some(30.0),
+                    Some(40.0),
+                    Some("%"),
+                    Range,
+                    None,
+                )],
+            ),
+            (
+                "a 30-40% share",
+                &[(
+                    Percent,
+                    "30-40%",
+                    Some(30.0),
+                    Some(40.0),
+                    Some("%"),
+                    Range,
+                    None,
+                )],
+            ),
+            (
+                "less than 15 % of the cash",
+                &[(
+                    Percent,
+                    "less than 15 %",
+                    Some(0.0),
+                    Some(15.0),
+                    Some("%"),
+                    LessThan,
+                    None,
+                )],
+            ),
+            (
+                "twenty percent of it",
+                &[(
+                    Percent,
+                    "twenty percent",
+                    Some(20.0),
+                    Some(20.0),
+                    Some("%"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "about one hundred percent sure",
+                &[(
+                    Percent,
+                    "about one hundred percent",
+                    Some(100.0),
+                    Some(100.0),
+                    Some("%"),
+                    Approx,
+                    None,
+                )],
+            ),
         ];
         for (s, w) in cases {
             check(s, w);
@@ -885,25 +1647,234 @@ mod tests {
     #[test]
     fn counts() {
         let cases: &[(&str, &[Want])] = &[
-            ("the killing of approximately 800,000 people in weeks", &[(Count, "approximately 800,000 people", Some(8e5), Some(8e5), None, Approx, Some("people"))]),
-            ("signed by 34 countries and the EU", &[(Count, "34 countries", Some(34.0), Some(34.0), None, Exact, Some("countries"))]),
-            ("Thirty-four countries have signed.", &[(Count, "Thirty-four countries", Some(34.0), Some(34.0), None, Exact, Some("countries"))]),
-            ("the 46-nation Council met", &[(Count, "46-nation", Some(46.0), Some(46.0), None, Exact, Some("nation"))]),
-            ("He won two elections.", &[(Count, "two elections", Some(2.0), Some(2.0), None, Exact, Some("elections"))]),
-            ("it has received 86,000 claims so far", &[(Count, "86,000 claims", Some(86e3), Some(86e3), None, Exact, Some("claims"))]),
-            ("once ratified by 25 signatories, it", &[(Count, "25 signatories", Some(25.0), Some(25.0), None, Exact, Some("signatories"))]),
-            ("leaders from over 50 states came", &[(Count, "over 50 states", Some(50.0), None, None, MoreThan, Some("states"))]),
-            ("Forty-four states joined.", &[(Count, "Forty-four states", Some(44.0), Some(44.0), None, Exact, Some("states"))]),
-            ("ties between the two countries grew", &[(Count, "two countries", Some(2.0), Some(2.0), None, Exact, Some("countries"))]),
-            ("the two defense ministers will meet", &[(Count, "two defense ministers", Some(2.0), Some(2.0), None, Exact, Some("ministers"))]),
-            ("a hundred and twenty people came", &[(Count, "a hundred and twenty people", Some(120.0), Some(120.0), None, Exact, Some("people"))]),
-            ("some 1.5 million refugees fled", &[(Count, "some 1.5 million refugees", Some(1.5e6), Some(1.5e6), None, Approx, Some("refugees"))]),
-            ("half a million people marched", &[(Count, "half a million people", Some(5e5), Some(5e5), None, Exact, Some("people"))]),
-            ("a dozen soldiers died", &[(Count, "a dozen soldiers", Some(12.0), Some(12.0), None, Exact, Some("soldiers"))]),
-            ("at least 12 protesters were hurt", &[(Count, "at least 12 protesters", Some(12.0), None, None, AtLeast, Some("protesters"))]),
-            ("fewer than 300 troops remain", &[(Count, "fewer than 300 troops", Some(0.0), Some(300.0), None, LessThan, Some("troops"))]),
-            ("no more than 40 guests", &[(Count, "no more than 40 guests", Some(0.0), Some(40.0), None, AtMost, Some("guests"))]),
-            ("nearly 3,000 migrants arrived", &[(Count, "nearly 3,000 migrants", Some(3e3), Some(3e3), None, Approx, Some("migrants"))]),
+            (
+                "the killing of approximately 800,000 people in weeks",
+                &[(
+                    Count,
+                    "approximately 800,000 people",
+                    Some(8e5),
+                    Some(8e5),
+                    None,
+                    Approx,
+                    Some("people"),
+                )],
+            ),
+            (
+                "signed by 34 countries and the EU",
+                &[(
+                    Count,
+                    "34 countries",
+                    Some(34.0),
+                    Some(34.0),
+                    None,
+                    Exact,
+                    Some("countries"),
+                )],
+            ),
+            (
+                "Thirty-four countries have signed.",
+                &[(
+                    Count,
+                    "Thirty-four countries",
+                    Some(34.0),
+                    Some(34.0),
+                    None,
+                    Exact,
+                    Some("countries"),
+                )],
+            ),
+            (
+                "the 46-nation Council met",
+                &[(
+                    Count,
+                    "46-nation",
+                    Some(46.0),
+                    Some(46.0),
+                    None,
+                    Exact,
+                    Some("nation"),
+                )],
+            ),
+            (
+                "He won two elections.",
+                &[(
+                    Count,
+                    "two elections",
+                    Some(2.0),
+                    Some(2.0),
+                    None,
+                    Exact,
+                    Some("elections"),
+                )],
+            ),
+            (
+                "it has received 86,000 claims so far",
+                &[(
+                    Count,
+                    "86,000 claims",
+                    Some(86e3),
+                    Some(86e3),
+                    None,
+                    Exact,
+                    Some("claims"),
+                )],
+            ),
+            (
+                "once ratified by 25 signatories, it",
+                &[(
+                    Count,
+                    "25 signatories",
+                    Some(25.0),
+                    Some(25.0),
+                    None,
+                    Exact,
+                    Some("signatories"),
+                )],
+            ),
+            (
+                "leaders from over 50 states came",
+                &[(
+                    Count,
+                    "over 50 states",
+                    Some(50.0),
+                    None,
+                    None,
+                    MoreThan,
+                    Some("states"),
+                )],
+            ),
+            (
+                "Forty-four states joined.",
+                &[(
+                    Count,
+                    "Forty-four states",
+                    Some(44.0),
+                    Some(44.0),
+                    None,
+                    Exact,
+                    Some("states"),
+                )],
+            ),
+            (
+                "ties between the two countries grew",
+                &[(
+                    Count,
+                    "two countries",
+                    Some(2.0),
+                    Some(2.0),
+                    None,
+                    Exact,
+                    Some("countries"),
+                )],
+            ),
+            (
+                "the two defense ministers will meet",
+                &[(
+                    Count,
+                    "two defense ministers",
+                    Some(2.0),
+                    Some(2.0),
+                    None,
+                    Exact,
+                    Some("ministers"),
+                )],
+            ),
+            (
+                "a hundred and twenty people came",
+                &[(
+                    Count,
+                    "a hundred and twenty people",
+                    Some(120.0),
+                    Some(120.0),
+                    None,
+                    Exact,
+                    Some("people"),
+                )],
+            ),
+            (
+                "some 1.5 million refugees fled",
+                &[(
+                    Count,
+                    "some 1.5 million refugees",
+                    Some(1.5e6),
+                    Some(1.5e6),
+                    None,
+                    Approx,
+                    Some("refugees"),
+                )],
+            ),
+            (
+                "half a million people marched",
+                &[(
+                    Count,
+                    "half a million people",
+                    Some(5e5),
+                    Some(5e5),
+                    None,
+                    Exact,
+                    Some("people"),
+                )],
+            ),
+            (
+                "a dozen soldiers died",
+                &[(
+                    Count,
+                    "a dozen soldiers",
+                    Some(12.0),
+                    Some(12.0),
+                    None,
+                    Exact,
+                    Some("soldiers"),
+                )],
+            ),
+            (
+                "at least 12 protesters were hurt",
+                &[(
+                    Count,
+                    "at least 12 protesters",
+                    Some(12.0),
+                    None,
+                    None,
+                    AtLeast,
+                    Some("protesters"),
+                )],
+            ),
+            (
+                "fewer than 300 troops remain",
+                &[(
+                    Count,
+                    "fewer than 300 troops",
+                    Some(0.0),
+                    Some(300.0),
+                    None,
+                    LessThan,
+                    Some("troops"),
+                )],
+            ),
+            (
+                "no more than 40 guests",
+                &[(
+                    Count,
+                    "no more than 40 guests",
+                    Some(0.0),
+                    Some(40.0),
+                    None,
+                    AtMost,
+                    Some("guests"),
+                )],
+            ),
+            (
+                "nearly 3,000 migrants arrived",
+                &[(
+                    Count,
+                    "nearly 3,000 migrants",
+                    Some(3e3),
+                    Some(3e3),
+                    None,
+                    Approx,
+                    Some("migrants"),
+                )],
+            ),
         ];
         for (s, w) in cases {
             check(s, w);
@@ -913,14 +1884,102 @@ mod tests {
     #[test]
     fn vague_counts() {
         let cases: &[(&str, &[Want])] = &[
-            ("the expulsion of tens of thousands of African migrants", &[(Count, "tens of thousands of African migrants", Some(2e4), Some(99_999.0), None, Range, Some("migrants"))]),
-            ("Thousands of Africans crossed", &[(Count, "Thousands of Africans", Some(2e3), Some(9_999.0), None, Range, Some("Africans"))]),
-            ("to offload thousands of Eritrean and Sudanese asylum seekers", &[(Count, "thousands of Eritrean and Sudanese asylum seekers", Some(2e3), Some(9_999.0), None, Range, Some("seekers"))]),
-            ("dozens of villages burned", &[(Count, "dozens of villages", Some(24.0), Some(99.0), None, Range, Some("villages"))]),
-            ("hundreds of protesters", &[(Count, "hundreds of protesters", Some(200.0), Some(999.0), None, Range, Some("protesters"))]),
-            ("millions of voters", &[(Count, "millions of voters", Some(2e6), Some(999_999_999.0), None, Range, Some("voters"))]),
-            ("a handful of senators", &[(Count, "a handful of senators", Some(3.0), Some(5.0), None, Range, Some("senators"))]),
-            ("hundreds of thousands of people", &[(Count, "hundreds of thousands of people", Some(2e5), Some(999_999.0), None, Range, Some("people"))]),
+            (
+                "the expulsion of tens of thousands of African migrants",
+                &[(
+                    Count,
+                    "tens of thousands of African migrants",
+                    Some(2e4),
+                    Some(99_999.0),
+                    None,
+                    Range,
+                    Some("migrants"),
+                )],
+            ),
+            (
+                "Thousands of Africans crossed",
+                &[(
+                    Count,
+                    "Thousands of Africans",
+                    Some(2e3),
+                    Some(9_999.0),
+                    None,
+                    Range,
+                    Some("Africans"),
+                )],
+            ),
+            (
+                "to offload thousands of Eritrean and Sudanese asylum seekers",
+                &[(
+                    Count,
+                    "thousands of Eritrean and Sudanese asylum seekers",
+                    Some(2e3),
+                    Some(9_999.0),
+                    None,
+                    Range,
+                    Some("seekers"),
+                )],
+            ),
+            (
+                "dozens of villages burned",
+                &[(
+                    Count,
+                    "dozens of villages",
+                    Some(24.0),
+                    Some(99.0),
+                    None,
+                    Range,
+                    Some("villages"),
+                )],
+            ),
+            (
+                "hundreds of protesters",
+                &[(
+                    Count,
+                    "hundreds of protesters",
+                    Some(200.0),
+                    Some(999.0),
+                    None,
+                    Range,
+                    Some("protesters"),
+                )],
+            ),
+            (
+                "millions of voters",
+                &[(
+                    Count,
+                    "millions of voters",
+                    Some(2e6),
+                    Some(999_999_999.0),
+                    None,
+                    Range,
+                    Some("voters"),
+                )],
+            ),
+            (
+                "a handful of senators",
+                &[(
+                    Count,
+                    "a handful of senators",
+                    Some(3.0),
+                    Some(5.0),
+                    None,
+                    Range,
+                    Some("senators"),
+                )],
+            ),
+            (
+                "hundreds of thousands of people",
+                &[(
+                    Count,
+                    "hundreds of thousands of people",
+                    Some(2e5),
+                    Some(999_999.0),
+                    None,
+                    Range,
+                    Some("people"),
+                )],
+            ),
             ("thousands were killed", &[]),
         ];
         for (s, w) in cases {
@@ -931,21 +1990,164 @@ mod tests {
     #[test]
     fn durations() {
         let cases: &[(&str, &[Want])] = &[
-            ("during his four day visit", &[(Duration, "four day", Some(4.0), Some(4.0), Some("day"), Exact, None)]),
-            ("on a 10-day trip", &[(Duration, "10-day", Some(10.0), Some(10.0), Some("day"), Exact, None)]),
-            ("a 10 day strategic visit", &[(Duration, "10 day", Some(10.0), Some(10.0), Some("day"), Exact, None)]),
-            ("in his five years as minister", &[(Duration, "five years", Some(5.0), Some(5.0), Some("year"), Exact, None)]),
-            ("for the past two years they", &[(Duration, "two years", Some(2.0), Some(2.0), Some("year"), Exact, None)]),
-            ("over a decade of talks", &[(Duration, "over a decade", Some(1.0), None, Some("decade"), MoreThan, None)]),
-            ("it took a decade to finish", &[(Duration, "a decade", Some(1.0), Some(1.0), Some("decade"), Exact, None)]),
-            ("over the course of a few weeks", &[(Duration, "a few weeks", Some(2.0), Some(5.0), Some("week"), Range, None)]),
-            ("a low-key two day visit", &[(Duration, "two day", Some(2.0), Some(2.0), Some("day"), Exact, None)]),
-            ("almost exactly a year after", &[(Duration, "almost exactly a year", Some(1.0), Some(1.0), Some("year"), Approx, None)]),
-            ("up to 10 years in prison", &[(Duration, "up to 10 years", Some(0.0), Some(10.0), Some("year"), AtMost, None)]),
-            ("only 3 hrs of light", &[(Duration, "3 hrs", Some(3.0), Some(3.0), Some("hour"), Exact, None)]),
+            (
+                "during his four day visit",
+                &[(
+                    Duration,
+                    "four day",
+                    Some(4.0),
+                    Some(4.0),
+                    Some("day"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "on a 10-day trip",
+                &[(
+                    Duration,
+                    "10-day",
+                    Some(10.0),
+                    Some(10.0),
+                    Some("day"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "a 10 day strategic visit",
+                &[(
+                    Duration,
+                    "10 day",
+                    Some(10.0),
+                    Some(10.0),
+                    Some("day"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "in his five years as minister",
+                &[(
+                    Duration,
+                    "five years",
+                    Some(5.0),
+                    Some(5.0),
+                    Some("year"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "for the past two years they",
+                &[(
+                    Duration,
+                    "two years",
+                    Some(2.0),
+                    Some(2.0),
+                    Some("year"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "over a decade of talks",
+                &[(
+                    Duration,
+                    "over a decade",
+                    Some(1.0),
+                    None,
+                    Some("decade"),
+                    MoreThan,
+                    None,
+                )],
+            ),
+            (
+                "it took a decade to finish",
+                &[(
+                    Duration,
+                    "a decade",
+                    Some(1.0),
+                    Some(1.0),
+                    Some("decade"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "over the course of a few weeks",
+                &[(
+                    Duration,
+                    "a few weeks",
+                    Some(2.0),
+                    Some(5.0),
+                    Some("week"),
+                    Range,
+                    None,
+                )],
+            ),
+            (
+                "a low-key two day visit",
+                &[(
+                    Duration,
+                    "two day",
+                    Some(2.0),
+                    Some(2.0),
+                    Some("day"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "almost exactly a year after",
+                &[(
+                    Duration,
+                    "almost exactly a year",
+                    Some(1.0),
+                    Some(1.0),
+                    Some("year"),
+                    Approx,
+                    None,
+                )],
+            ),
+            (
+                "up to 10 years in prison",
+                &[(
+                    Duration,
+                    "up to 10 years",
+                    Some(0.0),
+                    Some(10.0),
+                    Some("year"),
+                    AtMost,
+                    None,
+                )],
+            ),
+            (
+                "only 3 hrs of light",
+                &[(
+                    Duration,
+                    "3 hrs",
+                    Some(3.0),
+                    Some(3.0),
+                    Some("hour"),
+                    Exact,
+                    None,
+                )],
+            ),
             ("it happened two years ago", &[]),
             ("a 12-year-old boy", &[]),
-            ("$5 million a year", &[(Money, "$5 million", Some(5e6), Some(5e6), Some("USD"), Exact, None)]),
+            (
+                "$5 million a year",
+                &[(
+                    Money,
+                    "$5 million",
+                    Some(5e6),
+                    Some(5e6),
+                    Some("USD"),
+                    Exact,
+                    None,
+                )],
+            ),
             ("one day he will return", &[]),
         ];
         for (s, w) in cases {
@@ -956,7 +2158,10 @@ mod tests {
     #[test]
     fn measures() {
         let got = scan("within 60 kilometers (37 miles) of the border");
-        let units: Vec<_> = got.iter().map(|m| (m.kind, m.unit.as_deref(), m.value.clone())).collect();
+        let units: Vec<_> = got
+            .iter()
+            .map(|m| (m.kind, m.unit.as_deref(), m.value.clone()))
+            .collect();
         assert_eq!(
             units,
             vec![
@@ -964,23 +2169,90 @@ mod tests {
                 (Measure, Some("mi"), Some(Value::exact(37.0))),
             ]
         );
-        let si: Vec<_> = got.iter().filter_map(|m| m.normalized.as_ref()).map(|n| (n.low, n.unit.as_str())).collect();
+        let si: Vec<_> = got
+            .iter()
+            .filter_map(|m| m.normalized.as_ref())
+            .map(|n| (n.low, n.unit.as_str()))
+            .collect();
         assert_eq!(si, vec![(Some(60_000.0), "m"), (Some(59_545.728), "m")]);
 
         let cases: &[(&str, &str, f64, &str, f64, &str)] = &[
-            ("ATMOS 2000 155 mm howitzers", "155 mm", 155.0, "mm", 0.155, "m"),
+            (
+                "ATMOS 2000 155 mm howitzers",
+                "155 mm",
+                155.0,
+                "mm",
+                0.155,
+                "m",
+            ),
             ("a 3-inch pipe", "3-inch", 3.0, "in", 0.0762, "m"),
             ("You weigh 200lbs.", "200lbs", 200.0, "lb", 90.718_474, "kg"),
-            ("an area of 5 square kilometres", "5 square kilometres", 5.0, "km2", 5e6, "m2"),
+            (
+                "an area of 5 square kilometres",
+                "5 square kilometres",
+                5.0,
+                "km2",
+                5e6,
+                "m2",
+            ),
             ("the six-mile trip", "six-mile", 6.0, "mi", 9_656.064, "m"),
-            ("fell by 500,000 barrels a day", "500,000 barrels", 5e5, "bbl", 79_493.647_464, "m3"),
-            ("can run at 188 miles an hour", "188 miles an hour", 188.0, "mph", 84.043_52, "m/s"),
-            ("about 17 km from town", "about 17 km", 17.0, "km", 17_000.0, "m"),
-            ("34,500 metric tons of copper", "34,500 metric tons", 34_500.0, "t", 34_500_000.0, "kg"),
+            (
+                "fell by 500,000 barrels a day",
+                "500,000 barrels",
+                5e5,
+                "bbl",
+                79_493.647_464,
+                "m3",
+            ),
+            (
+                "can run at 188 miles an hour",
+                "188 miles an hour",
+                188.0,
+                "mph",
+                84.043_52,
+                "m/s",
+            ),
+            (
+                "about 17 km from town",
+                "about 17 km",
+                17.0,
+                "km",
+                17_000.0,
+                "m",
+            ),
+            (
+                "34,500 metric tons of copper",
+                "34,500 metric tons",
+                34_500.0,
+                "t",
+                34_500_000.0,
+                "kg",
+            ),
             ("ranges of 190 km2.", "190 km2", 190.0, "km2", 190e6, "m2"),
-            ("capacity is 100t and reach is 48m", "100t", 100.0, "t", 1e5, "kg"),
-            ("highs near 45 degrees Celsius", "45 degrees Celsius", 45.0, "°C", 318.15, "K"),
-            ("a 10-gallon cooler", "10-gallon", 10.0, "gal", 0.037_854_117_84, "m3"),
+            (
+                "capacity is 100t and reach is 48m",
+                "100t",
+                100.0,
+                "t",
+                1e5,
+                "kg",
+            ),
+            (
+                "highs near 45 degrees Celsius",
+                "45 degrees Celsius",
+                45.0,
+                "°C",
+                318.15,
+                "K",
+            ),
+            (
+                "a 10-gallon cooler",
+                "10-gallon",
+                10.0,
+                "gal",
+                0.037_854_117_84,
+                "m3",
+            ),
             ("at 300 °C it melts", "300 °C", 300.0, "°C", 573.15, "K"),
         ];
         for &(s, text, v, unit, si, si_unit) in cases {
@@ -990,9 +2262,15 @@ mod tests {
             assert_eq!(m.kind, Measure, "{s}");
             assert_eq!(m.value, Some(Value::exact(v)), "{s}");
             assert_eq!(m.unit.as_deref(), Some(unit), "{s}");
-            let n = m.normalized.as_ref().unwrap_or_else(|| panic!("no SI in {s:?}"));
+            let n = m
+                .normalized
+                .as_ref()
+                .unwrap_or_else(|| panic!("no SI in {s:?}"));
             let low = n.low.unwrap_or(f64::NAN);
-            assert!((low - si).abs() < 1e-6 * si.abs().max(1.0), "{s}: {low} vs {si}");
+            assert!(
+                (low - si).abs() < 1e-6 * si.abs().max(1.0),
+                "{s}: {low} vs {si}"
+            );
             assert_eq!(n.unit, si_unit, "{s}");
         }
     }
@@ -1037,13 +2315,33 @@ mod tests {
     #[test]
     fn spans_are_char_boundaries_and_never_panic() {
         let inputs = [
-            "€", "$", "$$$$", "£ £5", "5 °", "1,", "1.", "-", "--5", "a", "half a", "a quarter",
-            "tens of", "USD", "USD$", "12,34,", "99999999999999999999999 people",
-            "“40%” – 3–4 km — ₪5", "between $300 and", "5\u{a0}km and 7\u{202f}%",
+            "€",
+            "$",
+            "$$$$",
+            "£ £5",
+            "5 °",
+            "1,",
+            "1.",
+            "-",
+            "--5",
+            "a",
+            "half a",
+            "a quarter",
+            "tens of",
+            "USD",
+            "USD$",
+            "12,34,",
+            "99999999999999999999999 people",
+            "“40%” – 3–4 km — ₪5",
+            "between $300 and",
+            "5\u{a0}km and 7\u{202f}%",
         ];
         for s in inputs {
             for m in scan(s) {
-                assert!(s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end), "{s:?}");
+                assert!(
+                    s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end),
+                    "{s:?}"
+                );
                 assert!(m.span.start < m.span.end && m.span.end <= s.len(), "{s:?}");
             }
         }

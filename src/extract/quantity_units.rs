@@ -299,8 +299,7 @@ pub fn counted_noun(b: &[u8], i: usize, singular: bool) -> Option<(usize, usize)
         // Ordinals ("Twenty-ninth") and participles ("two-pronged",
         // "four-legged") are not counted things.
         let lower_ends = |suffix: &[u8]| {
-            w.len() > suffix.len() + 2
-                && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+            w.len() > suffix.len() + 2 && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
         };
         let blocked = NOT_COMPOUND_NOUNS
             .iter()
@@ -358,7 +357,10 @@ fn noun_word_end(b: &[u8], i: usize) -> usize {
 }
 
 pub(crate) fn is_stop_word(w: &[u8]) -> bool {
-    w.len() <= 12 && STOP_WORDS.iter().any(|s| s.as_bytes().eq_ignore_ascii_case(w))
+    w.len() <= 12
+        && STOP_WORDS
+            .iter()
+            .any(|s| s.as_bytes().eq_ignore_ascii_case(w))
 }
 
 pub(crate) fn is_month(w: &[u8]) -> bool {
@@ -409,7 +411,8 @@ mod tests {
 
     #[test]
     fn currencies_after_amount() {
-        let cases: &[(&str, bool, Option<(&str, f64, usize)>)] = &[
+        type Case<'a> = (&'a str, bool, Option<(&'a str, f64, usize)>);
+        let cases: &[Case] = &[
             (" shekels", true, Some(("ILS", 1.0, 8))),
             (" Canadian dollars", false, Some(("CAD", 1.0, 17))),
             ("USD", false, Some(("USD", 1.0, 3))),

@@ -49,7 +49,11 @@ pub fn mentions(sentence: &str, lex: &Lexicon) -> Vec<EntityMention> {
         if let Some((len, canonical)) = longest_alias(sentence, &ws[i..], lex) {
             flush(&mut name, lex, &mut out);
             let last = &ws[i + len - 1];
-            out.push(EntityMention { name: canonical, start: w.start, end: last.end });
+            out.push(EntityMention {
+                name: canonical,
+                start: w.start,
+                end: last.end,
+            });
             i += len;
             continue;
         }
@@ -121,7 +125,11 @@ fn hyphen_parts(w: &Word, lex: &Lexicon, out: &mut Vec<EntityMention>) {
         if let Some(c) = lex.alias(bare)
             && bare.chars().next().is_some_and(char::is_uppercase)
         {
-            out.push(EntityMention { name: c.to_string(), start: offset, end: offset + part.len() });
+            out.push(EntityMention {
+                name: c.to_string(),
+                start: offset,
+                end: offset + part.len(),
+            });
         }
         offset += part.len() + 1;
     }
@@ -137,13 +145,23 @@ fn flush(name: &mut Vec<Word>, lex: &Lexicon, out: &mut Vec<EntityMention>) {
         let text: Vec<&str> = name
             .iter()
             .enumerate()
-            .map(|(k, w)| if k + 1 == name.len() { w.bare() } else { w.text })
+            .map(|(k, w)| {
+                if k + 1 == name.len() {
+                    w.bare()
+                } else {
+                    w.text
+                }
+            })
             .collect();
         let joined = text.join(" ");
         let is_code = name.len() == 1 && lex.not_acronyms.contains(&joined);
         if !is_code && joined.chars().any(char::is_alphabetic) {
             let canonical = lex.alias(&joined).map_or(joined.clone(), str::to_string);
-            out.push(EntityMention { name: canonical, start: first.start, end: last.end });
+            out.push(EntityMention {
+                name: canonical,
+                start: first.start,
+                end: last.end,
+            });
         }
     }
     name.clear();
@@ -175,7 +193,9 @@ pub fn acronym_pairs(text: &str) -> Vec<(String, String)> {
         while j > 0 {
             j -= 1;
             let Some(p) = ws.get(j) else { break };
-            let gap = text.get(p.end..ws.get(j + 1).map_or(p.end, |n| n.start)).unwrap_or("");
+            let gap = text
+                .get(p.end..ws.get(j + 1).map_or(p.end, |n| n.start))
+                .unwrap_or("");
             if !run.is_empty() && !gap.trim().is_empty() {
                 break;
             }
@@ -222,17 +242,41 @@ mod tests {
     fn finds_entities_in_real_phrasings() {
         let lex = Lexicon::default();
         let cases: &[(&str, &[&str])] = &[
-            ("The Israeli envoy met Rwandan officials in Kigali.", &["Israel", "Rwanda", "Kigali"]),
-            ("Israel's exports to Azerbaijan grew.", &["Israel", "Azerbaijan"]),
-            ("Azerbaijani president Ilham Aliyev spoke.", &["Azerbaijan", "Ilham Aliyev"]),
-            ("Defense Minister Avigdor Liberman arrived.", &["Avigdor Liberman"]),
-            ("after the Russian-Georgian war ended", &["Russia", "Georgia"]),
+            (
+                "The Israeli envoy met Rwandan officials in Kigali.",
+                &["Israel", "Rwanda", "Kigali"],
+            ),
+            (
+                "Israel's exports to Azerbaijan grew.",
+                &["Israel", "Azerbaijan"],
+            ),
+            (
+                "Azerbaijani president Ilham Aliyev spoke.",
+                &["Azerbaijan", "Ilham Aliyev"],
+            ),
+            (
+                "Defense Minister Avigdor Liberman arrived.",
+                &["Avigdor Liberman"],
+            ),
+            (
+                "after the Russian-Georgian war ended",
+                &["Russia", "Georgia"],
+            ),
             ("Iran-backed militias moved.", &["Iran"]),
             ("The Council of Europe met.", &["Council of Europe"]),
-            ("per the Stockholm International Peace Research Institute's data", &["SIPRI"]),
+            (
+                "per the Stockholm International Peace Research Institute's data",
+                &["SIPRI"],
+            ),
             ("They sold USD 385 million of arms.", &[]),
-            ("Thousands of Africans crossed into Israel via Egypt.", &["Africa", "Israel", "Egypt"]),
-            ("guns from Israel’s Soltam went to Rwanda", &["Israel", "Soltam", "Rwanda"]),
+            (
+                "Thousands of Africans crossed into Israel via Egypt.",
+                &["Africa", "Israel", "Egypt"],
+            ),
+            (
+                "guns from Israel’s Soltam went to Rwanda",
+                &["Israel", "Soltam", "Rwanda"],
+            ),
             ("the U.S. and Russia agreed", &["United States", "Russia"]),
             ("Israel and Rwanda signed", &["Israel", "Rwanda"]),
         ];
@@ -270,8 +314,10 @@ mod tests {
         ];
         for (text, expected) in cases {
             let got = acronym_pairs(text);
-            let want: Vec<(String, String)> =
-                expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            let want: Vec<(String, String)> = expected
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
             assert_eq!(got, want, "{text}");
         }
     }

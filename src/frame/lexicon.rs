@@ -13,9 +13,21 @@ use std::collections::{HashMap, HashSet};
 const PLACES: &[(&str, &[&str])] = &[
     ("Israel", &["israel", "israeli", "israelis", "jewish state"]),
     ("Rwanda", &["rwanda", "rwandan", "rwandans"]),
-    ("Azerbaijan", &["azerbaijan", "azerbaijani", "azerbaijanis", "azeri", "azeris"]),
+    (
+        "Azerbaijan",
+        &[
+            "azerbaijan",
+            "azerbaijani",
+            "azerbaijanis",
+            "azeri",
+            "azeris",
+        ],
+    ),
     ("Georgia", &["georgia", "georgian", "georgians"]),
-    ("Russia", &["russia", "russian", "russians", "russian federation"]),
+    (
+        "Russia",
+        &["russia", "russian", "russians", "russian federation"],
+    ),
     ("Ukraine", &["ukraine", "ukrainian", "ukrainians"]),
     ("Iran", &["iran", "iranian", "iranians"]),
     ("Syria", &["syria", "syrian", "syrians"]),
@@ -29,8 +41,29 @@ const PLACES: &[(&str, &[&str])] = &[
     ("China", &["china", "chinese"]),
     ("Japan", &["japan", "japanese"]),
     ("Vietnam", &["vietnam", "vietnamese", "viet nam"]),
-    ("United States", &["united states", "united states of america", "us", "u.s", "usa", "america", "american", "americans"]),
-    ("United Kingdom", &["united kingdom", "uk", "britain", "great britain", "british"]),
+    (
+        "United States",
+        &[
+            "united states",
+            "united states of america",
+            "us",
+            "u.s",
+            "usa",
+            "america",
+            "american",
+            "americans",
+        ],
+    ),
+    (
+        "United Kingdom",
+        &[
+            "united kingdom",
+            "uk",
+            "britain",
+            "great britain",
+            "british",
+        ],
+    ),
     ("France", &["france", "french"]),
     ("Germany", &["germany", "german", "germans"]),
     ("Canada", &["canada", "canadian", "canadians"]),
@@ -42,12 +75,18 @@ const PLACES: &[(&str, &[&str])] = &[
     ("Kenya", &["kenya", "kenyan", "kenyans"]),
     ("Ethiopia", &["ethiopia", "ethiopian", "ethiopians"]),
     ("Ghana", &["ghana", "ghanaian", "ghanaians"]),
-    ("Ivory Coast", &["ivory coast", "côte d'ivoire", "ivorian", "ivorians"]),
+    (
+        "Ivory Coast",
+        &["ivory coast", "côte d'ivoire", "ivorian", "ivorians"],
+    ),
     ("Eritrea", &["eritrea", "eritrean", "eritreans"]),
     ("Sudan", &["sudan", "sudanese"]),
     ("South Sudan", &["south sudan", "south sudanese"]),
     ("Nigeria", &["nigeria", "nigerian", "nigerians"]),
-    ("South Africa", &["south africa", "south african", "south africans"]),
+    (
+        "South Africa",
+        &["south africa", "south african", "south africans"],
+    ),
     ("Armenia", &["armenia", "armenian", "armenians"]),
     ("Kazakhstan", &["kazakhstan", "kazakh", "kazakhs"]),
     ("Saudi Arabia", &["saudi arabia", "saudi", "saudis"]),
@@ -67,11 +106,20 @@ const PLACES: &[(&str, &[&str])] = &[
 /// Organisations and their long names (lower case). Per-document
 /// "Long Name (ACR)" pairs are learned on top of these.
 const ORGANISATIONS: &[(&str, &[&str])] = &[
-    ("SIPRI", &["sipri", "stockholm international peace research institute"]),
-    ("SIBAT", &["sibat", "international defense cooperation directorate"]),
+    (
+        "SIPRI",
+        &["sipri", "stockholm international peace research institute"],
+    ),
+    (
+        "SIBAT",
+        &["sibat", "international defense cooperation directorate"],
+    ),
     ("IAI", &["iai", "israel aerospace industries"]),
     ("IMI", &["imi", "israel military industries"]),
-    ("AIPAC", &["aipac", "american israel public affairs committee"]),
+    (
+        "AIPAC",
+        &["aipac", "american israel public affairs committee"],
+    ),
     ("European Union", &["european union", "eu"]),
     ("United Nations", &["united nations", "un", "u.n"]),
     ("Jerusalem Post", &["jerusalem post", "the jerusalem post"]),
@@ -81,17 +129,155 @@ const ORGANISATIONS: &[(&str, &[&str])] = &[
 /// listed; a light stemmer covers the rest). Verb-like classes say what
 /// happened, object classes say to what.
 const VERB_CLASSES: &[(&str, &[&str])] = &[
-    ("transfer", &["sold", "sell", "sells", "selling", "sale", "sales", "seller", "supplied", "supply", "supplies", "supplying", "supplier", "exported", "export", "exports", "exporting", "exporter", "delivered", "deliver", "delivers", "delivery", "deliveries", "transfer", "transfers", "transferred", "transferring", "provided", "shipped", "shipments"]),
-    ("purchase", &["buy", "buys", "bought", "buying", "buyer", "purchase", "purchased", "purchases", "procure", "procured", "procurement", "contracts", "contract", "order", "ordered"]),
-    ("import", &["imported", "import", "imports", "importing", "importer"]),
-    ("killed", &["killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "death", "deaths", "fatal", "fatally", "slain", "slaughter", "slaughtered", "murdered", "toll", "fatalities"]),
-    ("injured", &["wounded", "wounding", "wounds", "injure", "injured", "injuring", "injury", "injuries", "hurt", "hospitalized", "hospitalised"]),
-    ("vote", &["vote", "votes", "voted", "voting", "voters", "election", "elections", "elected", "ballot", "ballots", "referendum"]),
+    (
+        "transfer",
+        &[
+            "sold",
+            "sell",
+            "sells",
+            "selling",
+            "sale",
+            "sales",
+            "seller",
+            "supplied",
+            "supply",
+            "supplies",
+            "supplying",
+            "supplier",
+            "exported",
+            "export",
+            "exports",
+            "exporting",
+            "exporter",
+            "delivered",
+            "deliver",
+            "delivers",
+            "delivery",
+            "deliveries",
+            "transfer",
+            "transfers",
+            "transferred",
+            "transferring",
+            "provided",
+            "shipped",
+            "shipments",
+        ],
+    ),
+    (
+        "purchase",
+        &[
+            "buy",
+            "buys",
+            "bought",
+            "buying",
+            "buyer",
+            "purchase",
+            "purchased",
+            "purchases",
+            "procure",
+            "procured",
+            "procurement",
+            "contracts",
+            "contract",
+            "order",
+            "ordered",
+        ],
+    ),
+    (
+        "import",
+        &["imported", "import", "imports", "importing", "importer"],
+    ),
+    (
+        "killed",
+        &[
+            "killed",
+            "kill",
+            "kills",
+            "killing",
+            "dead",
+            "died",
+            "die",
+            "dies",
+            "death",
+            "deaths",
+            "fatal",
+            "fatally",
+            "slain",
+            "slaughter",
+            "slaughtered",
+            "murdered",
+            "toll",
+            "fatalities",
+        ],
+    ),
+    (
+        "injured",
+        &[
+            "wounded",
+            "wounding",
+            "wounds",
+            "injure",
+            "injured",
+            "injuring",
+            "injury",
+            "injuries",
+            "hurt",
+            "hospitalized",
+            "hospitalised",
+        ],
+    ),
+    (
+        "vote",
+        &[
+            "vote",
+            "votes",
+            "voted",
+            "voting",
+            "voters",
+            "election",
+            "elections",
+            "elected",
+            "ballot",
+            "ballots",
+            "referendum",
+        ],
+    ),
 ];
 
 const OBJECT_CLASSES: &[(&str, &[&str])] = &[
-    ("arms", &["arms", "weapon", "weapons", "weaponry", "hardware", "equipment", "munitions", "howitzer", "howitzers", "guns", "rifles", "missiles", "tanks", "drones", "artillery", "ammunition"]),
-    ("goods", &["goods", "trade", "products", "commodities", "oil", "gas", "merchandise"]),
+    (
+        "arms",
+        &[
+            "arms",
+            "weapon",
+            "weapons",
+            "weaponry",
+            "hardware",
+            "equipment",
+            "munitions",
+            "howitzer",
+            "howitzers",
+            "guns",
+            "rifles",
+            "missiles",
+            "tanks",
+            "drones",
+            "artillery",
+            "ammunition",
+        ],
+    ),
+    (
+        "goods",
+        &[
+            "goods",
+            "trade",
+            "products",
+            "commodities",
+            "oil",
+            "gas",
+            "merchandise",
+        ],
+    ),
 ];
 
 /// How verb and object classes combine into the frame's predicate, first match
@@ -121,6 +307,52 @@ const PREDICATE_LABELS: &[(&str, &str)] = &[
     ("vote", "vote share"),
 ];
 
+/// Predicates naming a flow from one party to another: shown with "→", and
+/// both parties must be known to align two claims.
+const DIRECTED: &[&str] = &[
+    "arms",
+    "trade",
+    "transfer",
+    "import",
+    "arms purchase",
+    "purchase",
+];
+
+/// Predicates of one-off incidents: claims dated to different periods are
+/// about different incidents, not related ones.
+const MOMENTARY: &[&str] = &["killed", "injured"];
+
+/// Counted nouns that all count people (compared with each other); a count
+/// of "others" is a remainder, never compared.
+const PERSON_NOUNS: &[&str] = &[
+    "people",
+    "persons",
+    "person",
+    "men",
+    "man",
+    "women",
+    "woman",
+    "children",
+    "child",
+    "teenagers",
+    "teens",
+    "teenager",
+    "boys",
+    "girls",
+    "victims",
+    "officers",
+    "police",
+    "policemen",
+    "adults",
+    "residents",
+    "civilians",
+    "soldiers",
+    "students",
+    "bystanders",
+    "individuals",
+];
+const REMAINDER_NOUNS: &[&str] = &["others", "other", "more"];
+
 /// Predicates that are near each other (partial similarity in alignment).
 const RELATED_PREDICATES: &[(&str, &str, f64)] = &[
     ("arms", "transfer", 0.7),
@@ -132,59 +364,303 @@ const RELATED_PREDICATES: &[(&str, &str, f64)] = &[
 /// Words that open a capitalised run without being a name: sentence starters,
 /// function words, months and weekdays, titles.
 const NOT_NAMES: &[&str] = &[
-    "a", "an", "the", "in", "on", "at", "of", "for", "to", "from", "by", "with", "as", "and", "or", "but",
-    "if", "while", "when", "after", "before", "since", "during", "despite", "although", "though", "however",
-    "according", "last", "next", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",
-    "i", "you", "his", "her", "their", "our", "my", "there", "here", "both", "all", "some", "many", "most",
-    "thousands", "hundreds", "dozens", "millions", "tens", "perhaps", "even", "also", "yet", "still",
-    "mr", "mrs", "ms", "dr", "sir", "share", "related", "popular", "news", "photo", "editor's", "choice",
-    "posts", "comments", "today", "yesterday", "tomorrow", "earlier", "later", "among", "between",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "one", "two",
-    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty",
-    "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "first", "second", "third", "police",
-    "officials", "what", "who", "where", "why", "how", "not", "no", "so", "then", "than", "such", "each",
-    "every", "other", "another", "only", "just", "do", "does", "did", "is", "are", "was", "were", "be",
-    "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "said",
-    "says", "shall", "arms", "transfers", "database", "register", "state", "states",
+    "a",
+    "an",
+    "the",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "to",
+    "from",
+    "by",
+    "with",
+    "as",
+    "and",
+    "or",
+    "but",
+    "if",
+    "while",
+    "when",
+    "after",
+    "before",
+    "since",
+    "during",
+    "despite",
+    "although",
+    "though",
+    "however",
+    "according",
+    "last",
+    "next",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "there",
+    "here",
+    "both",
+    "all",
+    "some",
+    "many",
+    "most",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "millions",
+    "tens",
+    "perhaps",
+    "even",
+    "also",
+    "yet",
+    "still",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "share",
+    "related",
+    "popular",
+    "news",
+    "photo",
+    "editor's",
+    "choice",
+    "posts",
+    "comments",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "earlier",
+    "later",
+    "among",
+    "between",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "first",
+    "second",
+    "third",
+    "police",
+    "officials",
+    "what",
+    "who",
+    "where",
+    "why",
+    "how",
+    "not",
+    "no",
+    "so",
+    "then",
+    "than",
+    "such",
+    "each",
+    "every",
+    "other",
+    "another",
+    "only",
+    "just",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "said",
+    "says",
+    "shall",
+    "arms",
+    "transfers",
+    "database",
+    "register",
+    "state",
+    "states",
 ];
 
 /// Titles and roles that separate names in a capitalised run
 /// ("Defense Minister Avigdor Liberman" → "Avigdor Liberman").
 const TITLES: &[&str] = &[
-    "president", "prime", "minister", "ministers", "defense", "defence", "foreign", "secretary",
-    "general", "chief", "king", "queen", "prince", "governor", "mayor", "senator", "rep",
-    "representative", "sheriff", "officer", "deputy", "director", "ambassador", "chairman",
-    "spokesman", "spokeswoman", "spokesperson", "commander", "colonel", "lt", "sgt", "capt",
-    "detective", "judge", "justice", "attorney", "pope", "dictator", "leader", "head", "former",
+    "president",
+    "prime",
+    "minister",
+    "ministers",
+    "defense",
+    "defence",
+    "foreign",
+    "secretary",
+    "general",
+    "chief",
+    "king",
+    "queen",
+    "prince",
+    "governor",
+    "mayor",
+    "senator",
+    "rep",
+    "representative",
+    "sheriff",
+    "officer",
+    "deputy",
+    "director",
+    "ambassador",
+    "chairman",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "colonel",
+    "lt",
+    "sgt",
+    "capt",
+    "detective",
+    "judge",
+    "justice",
+    "attorney",
+    "pope",
+    "dictator",
+    "leader",
+    "head",
+    "former",
 ];
 
 /// Upper-case tokens that are codes, not entities.
 const NOT_ACRONYMS: &[&str] = &[
-    "USD", "EUR", "GBP", "ILS", "NIS", "INR", "JPY", "CHF", "CAD", "AUD", "TIV", "AM", "PM", "GMT", "UTC",
-    "MUST", "OK", "TV", "ID", "CEO", "I", "A",
+    "USD", "EUR", "GBP", "ILS", "NIS", "INR", "JPY", "CHF", "CAD", "AUD", "TIV", "AM", "PM", "GMT",
+    "UTC", "MUST", "OK", "TV", "ID", "CEO", "I", "A",
 ];
 
 /// Negation cues: a clause containing one states a denial.
 const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "none", "neither", "nor", "without", "nobody", "didn't", "don't", "doesn't",
-    "wasn't", "weren't", "isn't", "aren't", "hasn't", "haven't", "hadn't", "won't", "cannot", "can't",
+    "not", "no", "never", "none", "neither", "nor", "without", "nobody", "didn't", "don't",
+    "doesn't", "wasn't", "weren't", "isn't", "aren't", "hasn't", "haven't", "hadn't", "won't",
+    "cannot", "can't",
 ];
 
 /// Verbs that attribute a statement to its subject ("SIPRI reported", "officials said").
 const ATTRIBUTION_VERBS: &[&str] = &[
-    "said", "says", "reported", "reports", "told", "stated", "announced", "confirmed", "estimated",
-    "estimates", "showed", "shows", "revealed", "found", "wrote", "claimed", "claims",
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "told",
+    "stated",
+    "announced",
+    "confirmed",
+    "estimated",
+    "estimates",
+    "showed",
+    "shows",
+    "revealed",
+    "found",
+    "wrote",
+    "claimed",
+    "claims",
 ];
 
 /// Attribution phrases that introduce the source after them.
-const ATTRIBUTION_PREPOSITIONS: &[&str] = &["according to", "as reported by", "citing", "cited by", "per"];
+const ATTRIBUTION_PREPOSITIONS: &[&str] = &[
+    "according to",
+    "as reported by",
+    "citing",
+    "cited by",
+    "per",
+];
 
 /// Generic sources kept as written when no named entity is present.
 const GENERIC_SOURCES: &[&str] = &[
-    "officials", "police", "authorities", "reports", "witnesses", "sources", "analysts", "statistics",
-    "figures", "press", "media", "database", "register", "spokesman", "spokeswoman", "spokesperson",
+    "officials",
+    "police",
+    "authorities",
+    "reports",
+    "witnesses",
+    "sources",
+    "analysts",
+    "statistics",
+    "figures",
+    "press",
+    "media",
+    "database",
+    "register",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
 ];
 
 /// Relative-time phrases the extractor does not emit as dates, with how far
@@ -195,6 +671,16 @@ const RELATIVE_TIMES: &[(&str, i64)] = &[
     ("in recent weeks", 42),
     ("recently", 2 * 365),
     ("lately", 365),
+];
+
+/// Phrases that date from the end of the last date named before them
+/// ("no weapons sales since then").
+const SINCE_PHRASES: &[&str] = &[
+    "since then",
+    "since that year",
+    "after that year",
+    "since that time",
+    "ever since",
 ];
 
 /// Phrases stating that none were killed/injured, giving a zero count.
@@ -213,7 +699,10 @@ const ZERO_COUNTS: &[(&str, &str)] = &[
 ];
 
 /// Verbs whose present tense makes a statement hold at publication time.
-const PRESENT_TENSE: &[&str] = &["is", "are", "remains", "remain", "has", "have", "holds", "stands", "sells", "buys", "exports", "imports"];
+const PRESENT_TENSE: &[&str] = &[
+    "is", "are", "remains", "remain", "has", "have", "holds", "stands", "sells", "buys", "exports",
+    "imports",
+];
 
 /// All framing word tables.
 #[derive(Debug, Clone)]
@@ -230,6 +719,10 @@ pub struct Lexicon {
     pub combinations: Vec<(Option<String>, Option<String>, String)>,
     pub labels: HashMap<String, String>,
     pub related_predicates: Vec<(String, String, f64)>,
+    pub directed: HashSet<String>,
+    pub momentary: HashSet<String>,
+    pub person_nouns: HashSet<String>,
+    pub remainder_nouns: HashSet<String>,
     pub not_names: HashSet<String>,
     pub titles: HashSet<String>,
     pub not_acronyms: HashSet<String>,
@@ -239,6 +732,8 @@ pub struct Lexicon {
     pub generic_sources: HashSet<String>,
     /// (phrase, days back from publication).
     pub relative_times: Vec<(String, i64)>,
+    /// Phrases meaning "after the date just named".
+    pub since_phrases: Vec<String>,
     /// (phrase, predicate) giving a zero count.
     pub zero_counts: Vec<(String, String)>,
     pub present_tense: HashSet<String>,
@@ -279,14 +774,25 @@ impl Default for Lexicon {
                 .iter()
                 .map(|(a, b, s)| (a.to_string(), b.to_string(), *s))
                 .collect(),
+            directed: set(DIRECTED),
+            momentary: set(MOMENTARY),
+            person_nouns: set(PERSON_NOUNS),
+            remainder_nouns: set(REMAINDER_NOUNS),
             not_names: set(NOT_NAMES),
             titles: set(TITLES),
             not_acronyms: set(NOT_ACRONYMS),
             negations: set(NEGATIONS),
             attribution_verbs: set(ATTRIBUTION_VERBS),
-            attribution_prepositions: ATTRIBUTION_PREPOSITIONS.iter().map(|s| s.to_string()).collect(),
+            attribution_prepositions: ATTRIBUTION_PREPOSITIONS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
             generic_sources: set(GENERIC_SOURCES),
-            relative_times: RELATIVE_TIMES.iter().map(|(p, d)| (p.to_string(), *d)).collect(),
+            relative_times: RELATIVE_TIMES
+                .iter()
+                .map(|(p, d)| (p.to_string(), *d))
+                .collect(),
+            since_phrases: SINCE_PHRASES.iter().map(|s| s.to_string()).collect(),
             zero_counts: ZERO_COUNTS
                 .iter()
                 .map(|(p, c)| (p.to_string(), c.to_string()))
@@ -314,8 +820,13 @@ impl Lexicon {
             if object_classes.contains(&class) {
                 self.objects.insert(word, class);
             } else {
-                if !self.combinations.iter().any(|(v, _, _)| v.as_deref() == Some(&class)) {
-                    self.combinations.push((Some(class.clone()), None, class.clone()));
+                if !self
+                    .combinations
+                    .iter()
+                    .any(|(v, _, _)| v.as_deref() == Some(&class))
+                {
+                    self.combinations
+                        .push((Some(class.clone()), None, class.clone()));
                 }
                 self.verbs.insert(word, class);
             }
@@ -324,7 +835,23 @@ impl Lexicon {
 
     /// Canonical entity for a surface form (case-insensitive), if known.
     pub fn alias(&self, surface: &str) -> Option<&str> {
-        self.aliases.get(&surface.to_lowercase()).map(String::as_str)
+        self.aliases
+            .get(&surface.to_lowercase())
+            .map(String::as_str)
+    }
+
+    /// The class of a counted noun: "people" for person nouns, the last word
+    /// otherwise; None for remainders ("five others").
+    pub fn noun_class(&self, noun: &str) -> Option<String> {
+        let last = noun.split_whitespace().last()?.to_lowercase();
+        if self.remainder_nouns.contains(&last) {
+            return None;
+        }
+        Some(if self.person_nouns.contains(&last) {
+            "people".to_string()
+        } else {
+            last
+        })
     }
 
     /// True when the canonical entity is a place from the built-in table.
@@ -345,7 +872,13 @@ impl Lexicon {
     /// The predicate for a verb class and an object class.
     pub fn combine(&self, verb: Option<&str>, object: Option<&str>) -> Option<String> {
         if verb.is_none() {
-            return object.map(|o| if o == "goods" { "trade".to_string() } else { o.to_string() });
+            return object.map(|o| {
+                if o == "goods" {
+                    "trade".to_string()
+                } else {
+                    o.to_string()
+                }
+            });
         }
         self.combinations
             .iter()
@@ -431,7 +964,11 @@ mod tests {
         ] {
             assert_eq!(lex.verb_class(word), Some(class), "{word}");
         }
-        for (word, class) in [("howitzers", "arms"), ("weapons", "arms"), ("goods", "goods")] {
+        for (word, class) in [
+            ("howitzers", "arms"),
+            ("weapons", "arms"),
+            ("goods", "goods"),
+        ] {
             assert_eq!(lex.object_class(word), Some(class), "{word}");
         }
         assert_eq!(lex.verb_class("visited"), None);
@@ -449,7 +986,11 @@ mod tests {
             (None, Some("arms"), Some("arms")),
             (None, None, None),
         ] {
-            assert_eq!(lex.combine(verb, object).as_deref(), predicate, "{verb:?} {object:?}");
+            assert_eq!(
+                lex.combine(verb, object).as_deref(),
+                predicate,
+                "{verb:?} {object:?}"
+            );
         }
     }
 
@@ -467,6 +1008,9 @@ mod tests {
         assert_eq!(lex.alias("kyiv"), Some("Ukraine"));
         assert_eq!(lex.verb_class("handed"), Some("transfer"));
         assert_eq!(lex.object_class("drones"), Some("arms"));
-        assert_eq!(lex.combine(Some("penalty"), None).as_deref(), Some("penalty"));
+        assert_eq!(
+            lex.combine(Some("penalty"), None).as_deref(),
+            Some("penalty")
+        );
     }
 }

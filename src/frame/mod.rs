@@ -38,7 +38,10 @@ impl Period {
 
     /// A closed interval.
     pub fn closed(start: NaiveDate, end: NaiveDate) -> Self {
-        Period { start: Some(start), end: Some(end) }
+        Period {
+            start: Some(start),
+            end: Some(end),
+        }
     }
 
     /// True when the two periods share at least one day (open ends reach forever).
@@ -69,7 +72,8 @@ impl Period {
                 }
             }
             (Some(s), Some(e)) => format!("{s} – {e}"),
-            (Some(s), None) => format!("since {s}"),
+            (Some(s), None) if s.month() == 1 && s.day() == 1 => format!("{} onwards", s.year()),
+            (Some(s), None) => format!("{s} onwards"),
             (None, Some(e)) => format!("until {e}"),
             (None, None) => "any time".to_string(),
         }
@@ -129,10 +133,19 @@ impl Framer {
     /// the acronym in every document framed afterwards.
     pub fn learn(&mut self, text: &str) {
         for (long, acronym) in entity::acronym_pairs(text) {
-            let canonical = self.lexicon.alias(&acronym).map_or(acronym.clone(), str::to_string);
+            let canonical = self
+                .lexicon
+                .alias(&acronym)
+                .map_or(acronym.clone(), str::to_string);
             let key = long.to_lowercase();
-            self.lexicon.aliases.entry(key).or_insert_with(|| canonical.clone());
-            self.lexicon.aliases.entry(acronym.to_lowercase()).or_insert(canonical);
+            self.lexicon
+                .aliases
+                .entry(key)
+                .or_insert_with(|| canonical.clone());
+            self.lexicon
+                .aliases
+                .entry(acronym.to_lowercase())
+                .or_insert(canonical);
         }
     }
 
@@ -149,12 +162,18 @@ impl Framer {
         items
             .into_iter()
             .map(|(claim, synth)| {
-                let facts = cache.entry(claim.sentence_span).or_insert_with(|| SentenceFacts {
-                    mentions: entity::mentions(&claim.sentence, lex),
-                    attribution: attribution::attribution(&claim.sentence, lex),
-                });
+                let facts = cache
+                    .entry(claim.sentence_span)
+                    .or_insert_with(|| SentenceFacts {
+                        mentions: entity::mentions(&claim.sentence, lex),
+                        attribution: attribution::attribution(&claim.sentence, lex),
+                    });
                 let frame = frame_claim(&claim, synth.as_ref(), facts, doc.published, lex);
-                FramedClaim { claim, doc: doc.id.clone(), frame }
+                FramedClaim {
+                    claim,
+                    doc: doc.id.clone(),
+                    frame,
+                }
             })
             .collect()
     }
@@ -179,7 +198,15 @@ fn frame_claim(
     let offset = offset_in_sentence(claim);
     let (cs, ce) = predicate::clause_at(sentence, offset);
     let clause = sentence.get(cs..ce).unwrap_or(sentence);
-    let found = predicate::predicate(clause, offset.saturating_sub(cs), lex);
+    let mut found = predicate::predicate(clause, offset.saturating_sub(cs), lex);
+    if found.verb.is_some() && found.object.is_none() {
+        // "… arms sold in 2013 and no sales after that year": the object
+        // named earlier in the sentence carries over.
+        let whole = predicate::predicate(sentence, offset, lex);
+        if whole.object.is_some() {
+            found.name = lex.combine(found.verb.as_deref(), whole.object.as_deref());
+        }
+    }
     let polarity = synth
         .and_then(|s| s.polarity)
         .unwrap_or_else(|| predicate::polarity(clause, lex));
@@ -238,9 +265,16 @@ fn ordered_entities(
     let maker = kept.iter().find(|m| {
         let after = sentence.get(m.end..).unwrap_or("");
         let next = words::words(after).into_iter().next();
+        // Only a demonym makes ("Israeli arms"); "sold Kenya weapons" does not.
+        let demonym = sentence
+            .get(m.start..m.end)
+            .is_some_and(|surface| surface != m.name);
         lex.is_place(&m.name)
+            && demonym
             && (after.starts_with("-made")
-                || next.is_some_and(|w| w.start <= 1 && lex.object_class(&w.text.to_lowercase()).is_some()))
+                || next.is_some_and(|w| {
+                    w.start <= 1 && lex.object_class(&w.text.to_lowercase()).is_some()
+                }))
     });
     let before_verb = verb_at.and_then(|v| {
         kept.iter()
@@ -248,7 +282,12 @@ fn ordered_entities(
             .max_by_key(|m| m.start)
     });
     let mut names: Vec<String> = Vec::new();
-    for m in after_from.or(maker).or(before_verb).into_iter().chain(kept.iter()) {
+    for m in after_from
+        .or(maker)
+        .or(before_verb)
+        .into_iter()
+        .chain(kept.iter())
+    {
         if !names.contains(&m.name) {
             names.push(m.name.clone());
         }
@@ -258,7 +297,12 @@ fn ordered_entities(
 
 /// The claim's own interval (dates), its scoping date, or the publication
 /// date for a present-tense clause.
-fn claim_time(claim: &Claim, clause: &str, published: Option<NaiveDate>, lex: &Lexicon) -> Option<Period> {
+fn claim_time(
+    claim: &Claim,
+    clause: &str,
+    published: Option<NaiveDate>,
+    lex: &Lexicon,
+) -> Option<Period> {
     if claim.kind == Kind::Date {
         return claim
             .value
@@ -267,7 +311,8 @@ fn claim_time(claim: &Claim, clause: &str, published: Option<NaiveDate>, lex: &L
             .map(|(s, e)| Period::closed(s, e));
     }
     if let Some(scope) = &claim.time {
-        return (scope.start.is_some() || scope.end.is_some()).then(|| Period::new(scope.start, scope.end));
+        return (scope.start.is_some() || scope.end.is_some())
+            .then(|| Period::new(scope.start, scope.end));
     }
     if predicate::is_present_tense(clause, lex) {
         return published.map(|p| Period::closed(p, p));
@@ -335,7 +380,10 @@ mod tests {
         assert_eq!(f.predicate.as_deref(), Some("arms"));
         assert_eq!(f.attribution.as_deref(), Some("SIPRI"));
         assert_eq!(f.polarity, Polarity::Asserted);
-        assert_eq!(f.time, Some(Period::closed(date(2011, 1, 1), date(2011, 12, 31))));
+        assert_eq!(
+            f.time,
+            Some(Period::closed(date(2011, 1, 1), date(2011, 12, 31)))
+        );
         assert_eq!(out[0].doc, "d1");
     }
 
@@ -353,7 +401,10 @@ mod tests {
         assert_eq!(out[0].frame.predicate.as_deref(), Some("arms"));
         assert_eq!(out[1].frame.polarity, Polarity::Denied);
         assert_eq!(out[1].frame.predicate.as_deref(), Some("arms"));
-        assert_eq!(out[1].frame.time, Some(Period::new(Some(date(2012, 1, 1)), None)));
+        assert_eq!(
+            out[1].frame.time,
+            Some(Period::new(Some(date(2012, 1, 1)), None))
+        );
         assert_eq!(out[1].frame.entities, ["Israel", "Rwanda"]);
     }
 
@@ -371,12 +422,45 @@ mod tests {
         assert_eq!(f.attribution.as_deref(), Some("SIPRI"));
         assert_eq!(f.entities.first().map(String::as_str), Some("Israel"));
         assert!(f.entities.contains(&"Rwanda".to_string()));
-        assert_eq!(f.time, Some(Period::closed(date(2016, 3, 20), date(2018, 3, 20))));
+        assert_eq!(
+            f.time,
+            Some(Period::closed(date(2016, 3, 20), date(2018, 3, 20)))
+        );
+    }
+
+    #[test]
+    fn object_carries_over_to_a_later_clause() {
+        let doc = Document::from_text(
+            "d8",
+            "The register lists Israeli arms sold to Rwanda in 2012, and no sales after that year were recorded.",
+        );
+        let y = claim(&doc, "2012", Kind::Date, year(2012));
+        let out = frame(&doc, vec![y]);
+        let got: Vec<(&str, Option<&str>, Polarity)> = out
+            .iter()
+            .map(|f| {
+                (
+                    f.claim.text.as_str(),
+                    f.frame.predicate.as_deref(),
+                    f.frame.polarity,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("2012", Some("arms"), Polarity::Asserted),
+                ("after that year", Some("arms"), Polarity::Denied)
+            ]
+        );
     }
 
     #[test]
     fn supplier_after_from_comes_first() {
-        let doc = Document::from_text("d4", "Azerbaijan signed contracts to buy $2 billion in equipment from Israel.");
+        let doc = Document::from_text(
+            "d4",
+            "Azerbaijan signed contracts to buy $2 billion in equipment from Israel.",
+        );
         let c = claim(&doc, "$2 billion", Kind::Money, Some(Value::exact(2e9)));
         let out = frame(&doc, vec![c]);
         assert_eq!(out[0].frame.entities, ["Israel", "Azerbaijan"]);
@@ -389,7 +473,10 @@ mod tests {
         doc.published = Some(date(2018, 9, 13));
         let c = claim(&doc, "30 percent", Kind::Percent, Some(Value::exact(30.0)));
         let out = frame(&doc, vec![c]);
-        assert_eq!(out[0].frame.time, Some(Period::closed(date(2018, 9, 13), date(2018, 9, 13))));
+        assert_eq!(
+            out[0].frame.time,
+            Some(Period::closed(date(2018, 9, 13), date(2018, 9, 13)))
+        );
         assert_eq!(out[0].frame.predicate.as_deref(), Some("trade"));
     }
 
@@ -397,7 +484,10 @@ mod tests {
     fn learned_acronyms_apply_across_documents() {
         let mut framer = Framer::default();
         framer.learn("the Gun Violence Archive (GVA) tracks shootings");
-        let doc = Document::from_text("d6", "Two people were killed, the Gun Violence Archive said.");
+        let doc = Document::from_text(
+            "d6",
+            "Two people were killed, the Gun Violence Archive said.",
+        );
         let c = claim(&doc, "Two people", Kind::Count, Some(Value::exact(2.0)));
         let out = framer.frame(&doc, vec![c]);
         assert_eq!(out[0].frame.attribution.as_deref(), Some("GVA"));
@@ -413,7 +503,7 @@ mod tests {
         assert!(!a.overlaps(&c));
         assert!(!b.overlaps(&c));
         assert_eq!(c.label(), "2013");
-        assert_eq!(a.label(), "since 2014-01-01");
+        assert_eq!(a.label(), "2014 onwards");
     }
 
     #[test]

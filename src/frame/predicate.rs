@@ -13,11 +13,16 @@ use super::words::words;
 /// Conjunctions that open a new clause even without a comma.
 const CLAUSE_CONJUNCTIONS: &[&str] = &["although", "though", "but", "whereas", "however", "while"];
 
+/// Negation words that, after "and"/"or", open a new clause.
+const NEGATED_OPENERS: &[&str] = &["no", "not", "never", "none", "nothing"];
+
 /// Fragments shorter than this (in words) join the following fragment.
 const MIN_CLAUSE_WORDS: usize = 4;
 
 /// Whether a clause states or denies what it says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Polarity {
     #[default]
@@ -30,7 +35,9 @@ pub fn clauses(sentence: &str) -> Vec<(usize, usize)> {
     let mut cuts = vec![0];
     let bytes = sentence.as_bytes();
     for (i, c) in sentence.char_indices() {
-        let next_is_space = bytes.get(i + c.len_utf8()).is_none_or(|b| b.is_ascii_whitespace());
+        let next_is_space = bytes
+            .get(i + c.len_utf8())
+            .is_none_or(|b| b.is_ascii_whitespace());
         let prev_is_space = i > 0 && bytes.get(i - 1).is_some_and(|b| b.is_ascii_whitespace());
         let cut = match c {
             ',' | ';' | ':' => next_is_space,
@@ -42,8 +49,15 @@ pub fn clauses(sentence: &str) -> Vec<(usize, usize)> {
             cuts.push(i + c.len_utf8());
         }
     }
-    for w in words(sentence) {
-        if CLAUSE_CONJUNCTIONS.contains(&w.text.to_lowercase().as_str()) {
+    let ws = words(sentence);
+    for (k, w) in ws.iter().enumerate() {
+        let lower = w.text.to_lowercase();
+        // "sold in 2013 and no sales after": a negation opens its own clause.
+        let negated_coordination = matches!(lower.as_str(), "and" | "or")
+            && ws
+                .get(k + 1)
+                .is_some_and(|n| NEGATED_OPENERS.contains(&n.text.to_lowercase().as_str()));
+        if CLAUSE_CONJUNCTIONS.contains(&lower.as_str()) || negated_coordination {
             cuts.push(w.start);
         }
     }
@@ -91,6 +105,9 @@ pub struct Predicate {
     pub words: Vec<String>,
     /// Byte offset (in the clause) of the verb word that decided the predicate.
     pub verb_at: Option<usize>,
+    /// The verb and object classes found.
+    pub verb: Option<String>,
+    pub object: Option<String>,
 }
 
 /// The predicate of a clause and the words it came from.
@@ -120,6 +137,8 @@ pub fn predicate(clause: &str, anchor: usize, lex: &Lexicon) -> Predicate {
         name: lex.combine(verb.map(|v| v.1), object.map(|o| o.1)),
         words: found,
         verb_at: verb.map(|v| v.2),
+        verb: verb.map(|v| v.1.to_string()),
+        object: object.map(|o| o.1.to_string()),
     }
 }
 
@@ -129,7 +148,11 @@ pub fn polarity(clause: &str, lex: &Lexicon) -> Polarity {
         let lower = w.text.to_lowercase().replace('’', "'");
         lex.negations.contains(&lower) || lower.ends_with("n't")
     });
-    if denied { Polarity::Denied } else { Polarity::Asserted }
+    if denied {
+        Polarity::Denied
+    } else {
+        Polarity::Asserted
+    }
 }
 
 /// True when the clause has a present-tense verb from the lexicon ("is", "remains").
@@ -158,8 +181,21 @@ mod tests {
                     "although the data show no sales since then.",
                 ],
             ),
-            ("Two people died and one was hurt.", &["Two people died and one was hurt."]),
-            ("The count rose to 1,200 people in the city.", &["The count rose to 1,200 people in the city."]),
+            (
+                "Two people died and one was hurt.",
+                &["Two people died and one was hurt."],
+            ),
+            (
+                "The register lists guns sold to the army in 2012 and no sales after that year.",
+                &[
+                    "The register lists guns sold to the army in 2012",
+                    "and no sales after that year.",
+                ],
+            ),
+            (
+                "The count rose to 1,200 people in the city.",
+                &["The count rose to 1,200 people in the city."],
+            ),
             (
                 "He said - after a long pause - that exports grew fast",
                 &["He said - after a long pause -", "that exports grew fast"],
@@ -175,12 +211,36 @@ mod tests {
         let lex = Lexicon::default();
         let cases: &[(&str, &str, Option<&str>)] = &[
             ("$5 million worth of arms were sold", "$5", Some("arms")),
-            ("the country supplied artillery guns", "supplied", Some("arms")),
-            ("it exported a modest $2 million of goods", "$2", Some("trade")),
-            ("it imported $40,000 in the same period", "$40", Some("import")),
-            ("to buy some $3 billion in military equipment", "$3", Some("arms purchase")),
-            ("two people were killed and three wounded", "two", Some("killed")),
-            ("two people were killed and three wounded", "three", Some("injured")),
+            (
+                "the country supplied artillery guns",
+                "supplied",
+                Some("arms"),
+            ),
+            (
+                "it exported a modest $2 million of goods",
+                "$2",
+                Some("trade"),
+            ),
+            (
+                "it imported $40,000 in the same period",
+                "$40",
+                Some("import"),
+            ),
+            (
+                "to buy some $3 billion in military equipment",
+                "$3",
+                Some("arms purchase"),
+            ),
+            (
+                "two people were killed and three wounded",
+                "two",
+                Some("killed"),
+            ),
+            (
+                "two people were killed and three wounded",
+                "three",
+                Some("injured"),
+            ),
             ("with 85% of the vote", "85%", Some("vote")),
             ("a four day visit to the capital", "four", None),
         ];
@@ -196,12 +256,18 @@ mod tests {
     fn detects_denials() {
         let lex = Lexicon::default();
         for (clause, expected) in [
-            ("although the figures do not show any arms sales since then", Polarity::Denied),
+            (
+                "although the figures do not show any arms sales since then",
+                Polarity::Denied,
+            ),
             ("no one was hurt in the blast", Polarity::Denied),
             ("the ministry has never sold such systems", Polarity::Denied),
             ("officials didn’t confirm the deal", Polarity::Denied),
             ("the country has recently supplied guns", Polarity::Asserted),
-            ("notably the transfer of advanced weaponry", Polarity::Asserted),
+            (
+                "notably the transfer of advanced weaponry",
+                Polarity::Asserted,
+            ),
         ] {
             assert_eq!(polarity(clause, &lex), expected, "{clause}");
         }

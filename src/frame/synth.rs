@@ -35,7 +35,9 @@ pub fn synthesise(doc: &Document, claims: &[Claim], lex: &Lexicon) -> Vec<Synthe
     for (phrase, days) in &lex.relative_times {
         phrases.push((phrase, Found::Recent(*days)));
     }
-    phrases.push(("since then", Found::SinceThen));
+    for phrase in &lex.since_phrases {
+        phrases.push((phrase, Found::SinceThen));
+    }
     for (phrase, predicate) in &lex.zero_counts {
         phrases.push((phrase, Found::Zero(predicate)));
     }
@@ -67,10 +69,18 @@ pub fn synthesise(doc: &Document, claims: &[Claim], lex: &Lexicon) -> Vec<Synthe
                     claim.relative = true;
                     claim.anchor = published;
                     claim.unit = Some("period".to_string());
-                    let start = published.and_then(|p| p.checked_sub_days(Days::new(days.unsigned_abs())));
+                    let start =
+                        published.and_then(|p| p.checked_sub_days(Days::new(days.unsigned_abs())));
                     claim.value = start.zip(published).map(|(s, e)| Value::dates(s, e));
-                    let time = start.zip(published).map(|(s, e)| Period::new(Some(s), Some(e)));
-                    Some(Synthesised { claim, time, predicate: None, polarity: None })
+                    let time = start
+                        .zip(published)
+                        .map(|(s, e)| Period::new(Some(s), Some(e)));
+                    Some(Synthesised {
+                        claim,
+                        time,
+                        predicate: None,
+                        polarity: None,
+                    })
                 }
                 Found::SinceThen => {
                     let then = referent(claims, span)?;
@@ -81,7 +91,12 @@ pub fn synthesise(doc: &Document, claims: &[Claim], lex: &Lexicon) -> Vec<Synthe
                     claim.unit = Some("period".to_string());
                     claim.value = published.map(|p| Value::dates(start, p));
                     let time = Some(Period::new(Some(start), published));
-                    Some(Synthesised { claim, time, predicate: None, polarity: None })
+                    Some(Synthesised {
+                        claim,
+                        time,
+                        predicate: None,
+                        polarity: None,
+                    })
                 }
                 Found::Zero(predicate) => {
                     claim.kind = Kind::Count;
@@ -139,7 +154,10 @@ fn base_claim(doc: &Document, index: &TextIndex, span: Span) -> Option<Claim> {
     let text = doc.text.get(span.start..span.end)?.to_string();
     let (line, column) = index.line_col(&doc.text, span.start);
     let sentence_span = index.sentence_at(span.start);
-    let sentence = doc.text.get(sentence_span.start..sentence_span.end)?.to_string();
+    let sentence = doc
+        .text
+        .get(sentence_span.start..sentence_span.end)?
+        .to_string();
     Some(Claim {
         id: format!("{}:{}-{}", doc.id, span.start, span.end),
         kind: Kind::Date,
@@ -183,7 +201,13 @@ mod tests {
         let out = synthesise(&doc, &[], &Lexicon::default());
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].claim.text, "recently");
-        assert_eq!(out[0].time, Some(Period::new(Some(date(2016, 3, 20)), Some(date(2018, 3, 20)))));
+        assert_eq!(
+            out[0].time,
+            Some(Period::new(
+                Some(date(2016, 3, 20)),
+                Some(date(2018, 3, 20))
+            ))
+        );
     }
 
     #[test]
@@ -197,7 +221,10 @@ mod tests {
 
     #[test]
     fn since_then_starts_after_the_referent() {
-        let doc = Document::from_text("b", "In 2011 guns were sold, but no arms sales since then were seen.");
+        let doc = Document::from_text(
+            "b",
+            "In 2011 guns were sold, but no arms sales since then were seen.",
+        );
         let claims = vec![year_claim(&doc, "2011", 2011)];
         let out = synthesise(&doc, &claims, &Lexicon::default());
         assert_eq!(out.len(), 1);
@@ -213,11 +240,22 @@ mod tests {
 
     #[test]
     fn zero_counts() {
-        let doc = Document::from_text("c", "Shots were fired but no one was injured. Police said No injuries occurred.");
+        let doc = Document::from_text(
+            "c",
+            "Shots were fired but no one was injured. Police said No injuries occurred.",
+        );
         let out = synthesise(&doc, &[], &Lexicon::default());
-        let got: Vec<(&str, Option<&str>)> =
-            out.iter().map(|s| (s.claim.text.as_str(), s.predicate.as_deref())).collect();
-        assert_eq!(got, [("no one was injured", Some("injured")), ("No injuries", Some("injured"))]);
+        let got: Vec<(&str, Option<&str>)> = out
+            .iter()
+            .map(|s| (s.claim.text.as_str(), s.predicate.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("no one was injured", Some("injured")),
+                ("No injuries", Some("injured"))
+            ]
+        );
         assert_eq!(out[0].claim.value, Some(Value::exact(0.0)));
     }
 }

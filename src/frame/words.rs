@@ -24,7 +24,9 @@ impl<'a> Word<'a> {
     pub fn is_acronym(&self) -> bool {
         let bare = self.bare();
         bare.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && bare.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.')
+            && bare
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.')
     }
 }
 
@@ -58,13 +60,21 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             Some(_) if c.is_alphanumeric() => {}
             Some(s) if is_joiner(c) && next_alnum && (c != '.' || single_letter(&text[s..i])) => {}
             Some(s) => {
-                out.push(Word { text: &text[s..i], start: s, end: i });
+                out.push(Word {
+                    text: &text[s..i],
+                    start: s,
+                    end: i,
+                });
                 start = None;
             }
         }
     }
     if let Some(s) = start {
-        out.push(Word { text: &text[s..], start: s, end: text.len() });
+        out.push(Word {
+            text: &text[s..],
+            start: s,
+            end: text.len(),
+        });
     }
     out
 }
@@ -81,7 +91,10 @@ mod tests {
     #[test]
     fn splits_words_with_offsets() {
         let cases: &[(&str, &[&str])] = &[
-            ("Israel’s army, SIPRI's data", &["Israel’s", "army", "SIPRI's", "data"]),
+            (
+                "Israel’s army, SIPRI's data",
+                &["Israel’s", "army", "SIPRI's", "data"],
+            ),
             ("Iran-backed militias", &["Iran-backed", "militias"]),
             ("the U.S. said", &["the", "U.S", "said"]),
             ("ended.He said", &["ended", "He", "said"]),
@@ -99,7 +112,12 @@ mod tests {
 
     #[test]
     fn strips_possessives() {
-        for (word, bare) in [("Israel's", "Israel"), ("SIPRI’s", "SIPRI"), ("states'", "states"), ("Kagame", "Kagame")] {
+        for (word, bare) in [
+            ("Israel's", "Israel"),
+            ("SIPRI’s", "SIPRI"),
+            ("states'", "states"),
+            ("Kagame", "Kagame"),
+        ] {
             assert_eq!(strip_possessive(word), bare);
         }
     }

@@ -153,10 +153,13 @@ pub fn write_table(out: &mut dyn Write, file: &ClaimsFile, width: Option<u16>) -
 }
 
 fn table_row(doc: &str, c: &Claim) -> [String; 8] {
-    let time = c.time.as_ref().map_or(String::new(), |t| match (t.start, t.end) {
-        (Some(s), Some(e)) => format!("{} ({})", one_line(&t.text), date_range(s, e)),
-        _ => one_line(&t.text),
-    });
+    let time = c
+        .time
+        .as_ref()
+        .map_or(String::new(), |t| match (t.start, t.end) {
+            (Some(s), Some(e)) => format!("{} ({})", one_line(&t.text), date_range(s, e)),
+            _ => one_line(&t.text),
+        });
     [
         doc.to_string(),
         format!("{}:{}", c.line, c.column),
@@ -536,18 +539,38 @@ mod tests {
     #[test]
     fn column_widths_fit_the_terminal() {
         let row = |doc: &str, text: &str, sentence: &str| -> [String; 8] {
-            [doc, "12:40", "money", text, "13,000,000 USD", "exact", "", sentence].map(String::from)
+            [
+                doc,
+                "12:40",
+                "money",
+                text,
+                "13,000,000 USD",
+                "exact",
+                "",
+                sentence,
+            ]
+            .map(String::from)
         };
         let rows = vec![
-            row("2017-07-09-kagame-arrives-in-israel", "$13 million", &"x".repeat(80)),
+            row(
+                "2017-07-09-kagame-arrives-in-israel",
+                "$13 million",
+                &"x".repeat(80),
+            ),
             row("short", "between $300 and $500 million", "A sentence."),
         ];
         for total in [80, 120, 150, 200, 400] {
             let w = column_widths(&rows, total);
             let sum: usize = w.iter().sum::<usize>() + TABLE_CHROME;
-            assert!(sum <= total.max(TABLE_CHROME + 8 * MIN_COLUMN + MIN_SENTENCE), "{total}: {w:?}");
+            assert!(
+                sum <= total.max(TABLE_CHROME + 8 * MIN_COLUMN + MIN_SENTENCE),
+                "{total}: {w:?}"
+            );
             assert!(w[7] >= MIN_SENTENCE, "{total}: {w:?}");
-            assert!(w[1] >= "line:col".len() && w[2] >= "kind".len(), "{total}: {w:?}");
+            assert!(
+                w[1] >= "line:col".len() && w[2] >= "kind".len(),
+                "{total}: {w:?}"
+            );
         }
         let wide = column_widths(&rows, 400);
         assert_eq!(wide[0], "2017-07-09-kagame-arrives-in-israel".len());

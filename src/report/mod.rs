@@ -3,3 +3,6 @@
 //! writes to any `io::Write` and never prints on its own.
 
 pub mod claims;
+pub mod json;
+pub mod markdown;
+pub mod table;
