@@ -3,6 +3,7 @@
 //! writes to any `io::Write` and never prints on its own.
 
 pub mod claims;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;
