@@ -29,6 +29,8 @@ use super::date_math::{self as dm, Interval};
 use super::date_token::{Tok, TokKind, tokenize};
 use crate::claim::{Kind, Mention, Qualifier, Span, Value};
 
+#[path = "date_named.rs"]
+mod named;
 #[path = "date_offsets.rs"]
 mod offsets;
 
@@ -617,7 +619,14 @@ impl Grammar<'_> {
                 Lex::Month { .. } => self.month_first(i, i, in_range),
                 Lex::Weekday(wd) => self.weekday(i, wd, cap),
                 Lex::DayWord(n) => self.day_word(i, n),
-                Lex::Shift(s) => self.rolling(i, i).or_else(|| self.shifted(i, s)),
+                Lex::Shift(s) => self
+                    .rolling(i, i)
+                    .or_else(|| self.shifted(i, s))
+                    .or_else(|| self.season(i, i + 1, Some(s)))
+                    .or_else(|| self.holiday(i, i + 1, Some(s))),
+                Lex::Season(_) => self.season(i, i, None),
+                Lex::Holiday(_) => self.holiday(i, i, None),
+                Lex::Unit(UnitWord::Week) => self.week_named(i, i),
                 Lex::Rest => self.rest_of(i, i),
                 Lex::Vague { .. } => self.offset(i),
                 Lex::Part(p) => self.part(i, i + 1, p),
@@ -626,10 +635,12 @@ impl Grammar<'_> {
                 Lex::Later => self.earlier_later(i, false),
                 Lex::Cardinal(_) => self
                     .offset(i)
-                    .or_else(|| self.rolling_count_first(i, i)),
+                    .or_else(|| self.rolling_count_first(i, i))
+                    .or_else(|| self.day_first(i, i)),
                 Lex::Ordinal(n) => self
                     .ordinal_period(i, i, n)
-                    .or_else(|| self.century_words(i, i, n)),
+                    .or_else(|| self.century_words(i, i, n))
+                    .or_else(|| self.day_first(i, i)),
                 Lex::Det if self.is_the(i) => self.the(i),
                 _ => None,
             },
@@ -648,7 +659,41 @@ impl Grammar<'_> {
                 TokKind::Decade { value, digits: 2 } => self.decade(i, j + 1, value, 2),
                 _ => None,
             },
-            TokKind::Ord { value } => self.century(i, j, value).or_else(|| self.day_first(i, j)),
+            TokKind::Ord { value } => self
+                .century(i, j, value)
+                .or_else(|| self.day_first(i, j))
+                .or_else(|| self.the_day(i)),
+            TokKind::Word {
+                lex: Some(Lex::Unit(u)),
+                ..
+            } if self.prep(j + 1) == Some(Prep::After) && self.word_is(j + 2, "next") => {
+                // "the week after next", "the year after next".
+                if self.word(j).ends_with('s') || u == UnitWord::Day {
+                    return None;
+                }
+                let iv = self.published.and_then(|p| shift_period(p, u, 2));
+                Some(Parsed {
+                    start: i,
+                    end: j + 3,
+                    atom: Atom::Fixed {
+                        iv,
+                        grain: grain_of(u),
+                        relative: true,
+                    },
+                })
+            }
+            TokKind::Word {
+                lex: Some(Lex::Unit(UnitWord::Week)),
+                ..
+            } => self.week_named(i, j),
+            TokKind::Word {
+                lex: Some(Lex::Season(_)),
+                ..
+            } => self.season(i, j, None),
+            TokKind::Word {
+                lex: Some(Lex::DecadeWord(_)),
+                ..
+            } => self.decade_words(i),
             TokKind::Word {
                 lex: Some(Lex::Unit(UnitWord::Day)),
                 ..
@@ -678,13 +723,21 @@ impl Grammar<'_> {
                 ..
             } => self
                 .ordinal_period(i, j, n)
-                .or_else(|| self.century_words(i, j, n)),
+                .or_else(|| self.century_words(i, j, n))
+                .or_else(|| self.nth_weekday(i, j, n))
+                .or_else(|| self.day_first(i, j))
+                .or_else(|| self.the_day(i)),
             TokKind::Word {
                 lex: Some(Lex::Shift(s)),
                 ..
-            } => self
-                .rolling(i, j)
-                .or_else(|| (s == -1).then(|| self.ordinal_period(i, j, 0)).flatten()),
+            } => self.rolling(i, j).or_else(|| {
+                if s == -1 {
+                    self.ordinal_period(i, j, 0)
+                        .or_else(|| self.nth_weekday(i, j, 0))
+                } else {
+                    self.shifted(j, s)
+                }
+            }),
             TokKind::Word {
                 lex: Some(Lex::Rest),
                 ..
@@ -693,7 +746,11 @@ impl Grammar<'_> {
             | TokKind::Word {
                 lex: Some(Lex::Cardinal(_)),
                 ..
-            } => self.rolling_count_first(i, j),
+            } => self
+                .rolling_count_first(i, j)
+                .or_else(|| self.decade_words(i))
+                .or_else(|| self.day_first(i, j))
+                .or_else(|| self.the_day(i)),
             TokKind::Word {
                 lex: Some(Lex::PartOf(p)),
                 ..
@@ -823,13 +880,16 @@ impl Grammar<'_> {
 
     /// "13 September 2018", "02nd Jan 2019", "16. Nov. 2016", "22 of Jan".
     fn day_first(&self, start: usize, i: usize) -> Option<Parsed> {
-        let d = self.day_num(i)?;
-        let mut j = i + 1;
+        let (d, mut j) = self.day_at(i)?;
+        let in_words = self.day_num(i).is_none();
         if self.punct(j, b'.') && self.tight(j) {
             j += 1;
         }
         if self.prep(j) == Some(Prep::Of) {
             j += 1;
+        } else if in_words {
+            // "the tenth of September"; "first January" is too rare to risk.
+            return None;
         }
         // "22 this month", "the 20th of next month".
         if let Some(ym) = self.shifted_month(j) {
@@ -855,11 +915,9 @@ impl Grammar<'_> {
         let m = self.month_with_number(j)?;
         let mut end = j + 1;
         let mut y = None;
-        let k = self.after_abbr_dot(end);
-        let k2 = if self.punct(k, b',') { k + 1 } else { k };
-        if let Some(yy) = self.year_num(k2) {
+        if let Some((yy, e)) = self.year_after(self.after_abbr_dot(end)) {
             y = Some(yy);
-            end = k2 + 1;
+            end = e;
         }
         dm::ymd(y.unwrap_or(2000), m, d)?;
         Some(Parsed {
@@ -877,22 +935,21 @@ impl Grammar<'_> {
         let j = self.after_abbr_dot(i + 1);
         // Month, day [, year]
         if self.month_with_number(i).is_some() {
-            let jd = if self.punct(j, b'/') && self.tight(j) {
+            let jd = if self.punct(j, b'/') && self.tight(j) || self.is_the(j) {
                 j + 1
             } else {
                 j
             };
-            if let Some(d) = self
-                .day_num(jd)
-                .filter(|_| !self.tight(jd + 1) || self.num(jd + 1).is_none())
+            if let Some((d, dend)) = self
+                .day_at(jd)
+                .filter(|&(_, e)| !self.tight(e) || self.num(e).is_none())
             {
                 // "May 5" but not "May 2016" (handled below) nor "March 150".
-                let mut end = jd + 1;
+                let mut end = dend;
                 let mut y = None;
-                let k = if self.punct(end, b',') { end + 1 } else { end };
-                if let Some(yy) = self.year_num(k) {
+                if let Some((yy, e)) = self.year_after(end) {
                     y = Some(yy);
-                    end = k + 1;
+                    end = e;
                 }
                 if dm::ymd(y.unwrap_or(2000), m, d).is_some() {
                     return Some(Parsed {
@@ -902,16 +959,11 @@ impl Grammar<'_> {
                     });
                 }
             }
-            // Month [,|of] year
-            let k = if self.punct(j, b',') || self.prep(j) == Some(Prep::Of) {
-                j + 1
-            } else {
-                j
-            };
-            if let Some(y) = self.year_num(k) {
+            // Month [,|of|in] year
+            if let Some((y, end)) = self.year_after(j) {
                 return Some(Parsed {
                     start,
-                    end: k + 1,
+                    end,
                     atom: Atom::Cal {
                         y: Some(y),
                         m,
@@ -992,6 +1044,11 @@ impl Grammar<'_> {
             return Some(p);
         }
         let full = self.word(i).len() >= 6;
+        if cap || full {
+            if let Some(p) = self.weekday_day(i, j, wd) {
+                return Some(p);
+            }
+        }
         if !cap || !full {
             return None;
         }
@@ -1064,8 +1121,12 @@ impl Grammar<'_> {
 
     /// last/next/this + week, month, year, weekday or month name.
     fn shifted(&self, i: usize, s: i32) -> Option<Parsed> {
-        // "the last year", "the next day": a duration or a narrative day, not a date.
-        if i > 0 && self.is_the(i - 1) {
+        // "the last year", "the next day": a duration or a narrative day, not
+        // a date; "the coming week" is one.
+        if i > 0
+            && self.is_the(i - 1)
+            && !(self.word_is(i, "coming") || self.word_is(i, "upcoming"))
+        {
             return None;
         }
         let fixed = |end: usize, iv: Option<Interval>, grain: Grain| {
@@ -1139,12 +1200,19 @@ impl Grammar<'_> {
 
     /// "earlier this month", "later this year".
     fn earlier_later(&self, i: usize, earlier: bool) -> Option<Parsed> {
-        if self.lex(i + 1) != Some(Lex::Shift(0)) {
+        // "earlier this month", "later in the year".
+        let this = self.lex(i + 1) == Some(Lex::Shift(0))
+            || self.prep(i + 1) == Some(Prep::In) && self.is_the(i + 2);
+        if !this {
             return None;
         }
-        let Some(Lex::Unit(u)) = self.lex(i + 2) else {
+        let k = if self.is_the(i + 2) { i + 3 } else { i + 2 };
+        let Some(Lex::Unit(u)) = self.lex(k) else {
             return None;
         };
+        if self.word(k).ends_with('s') {
+            return None;
+        }
         let grain = match u {
             UnitWord::Week => Grain::Week,
             UnitWord::Month => Grain::Month,
@@ -1161,7 +1229,7 @@ impl Grammar<'_> {
         });
         Some(Parsed {
             start: i,
-            end: i + 3,
+            end: k + 1,
             atom: Atom::Fixed {
                 iv,
                 grain,

@@ -257,7 +257,20 @@ impl Grammar<'_> {
         if self.says_how_long(i) {
             return None;
         }
-        let am = self.amounts(i + 1)?;
+        let am = self.amounts(i + 1).or_else(|| {
+            // "the past week", "past year": one period back, counted in days.
+            let Some(Lex::Unit(unit)) = self.lex(i + 1) else {
+                return None;
+            };
+            let ok = self.word_is(i, "past")
+                && unit != UnitWord::Weekend
+                && unit != UnitWord::Day
+                && !self.word(i + 1).ends_with('s');
+            ok.then_some(Amounts {
+                items: [Some(Amount { low: 1, high: 1, unit }), None, None, None],
+                end: i + 2,
+            })
+        })?;
         Some(self.rolling_period(start, am.end, &am, s))
     }
 
