@@ -173,14 +173,28 @@ const SHORT_LINE: usize = 4 * CHAR_BLOCK;
 
 impl TextIndex {
     pub fn new(text: &str) -> Self {
+        Self::with_body(text, 0)
+    }
+
+    /// Like [`TextIndex::new`], but sentences start at `body_start`: the
+    /// front matter before it belongs to no sentence, so its words never leak
+    /// into the first sentence of the article.
+    pub fn with_body(text: &str, body_start: usize) -> Self {
         let bytes = text.as_bytes();
+        let body_start = (0..=body_start.min(text.len()))
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
         let mut line_starts = Vec::with_capacity(bytes.len() / 64 + 1);
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
         TextIndex {
             line_starts,
             chars_before_block: OnceLock::new(),
-            sentences: sentences(text),
+            sentences: sentences(&text[body_start..])
+                .into_iter()
+                .map(|s| Span::new(s.start + body_start, s.end + body_start))
+                .collect(),
         }
     }
 
@@ -928,5 +942,19 @@ mod tests {
             index.sentence_at(8).is_empty(),
             "the space between sentences"
         );
+    }
+
+    #[test]
+    fn front_matter_belongs_to_no_sentence() {
+        let text = "---\ntitle: Two ministers meet\n---\nThe talks lasted two days. They ended well.";
+        let body = text.find("The talks").unwrap();
+        let index = TextIndex::with_body(text, body);
+        let got: Vec<&str> = index.sentences().iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(got, ["The talks lasted two days.", "They ended well."]);
+        assert!(index.sentence_at(5).is_empty(), "the title is in no sentence");
+        // A body start inside a multi-byte character is moved back to its start.
+        let text = "é. Next one.";
+        let index = TextIndex::with_body(text, 1);
+        assert_eq!(index.sentences().first().map(|s| s.start), Some(0));
     }
 }

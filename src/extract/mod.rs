@@ -39,7 +39,7 @@ pub fn extract_text(
     let mut mentions = quantity::scan(body);
     mentions.extend(date::scan(body, published));
     let mentions = merge(mentions);
-    let index = TextIndex::new(text);
+    let index = TextIndex::with_body(text, body_start);
     let mut claims: Vec<Claim> = mentions
         .into_iter()
         .map(|m| to_claim(doc_id, text, &index, shift(m, body_start)))

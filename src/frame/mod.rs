@@ -333,7 +333,7 @@ mod tests {
     /// whole document as its sentence.
     fn claim(doc: &Document, text: &str, kind: Kind, value: Option<Value>) -> Claim {
         let start = doc.text.find(text).unwrap_or(0);
-        let index = crate::text::TextIndex::new(&doc.text);
+        let index = crate::text::TextIndex::with_body(&doc.text, doc.body_start);
         let ss = index.sentence_at(start);
         Claim {
             id: format!("{}:{}-{}", doc.id, start, start + text.len()),

@@ -57,7 +57,7 @@ pub fn synthesise(doc: &Document, claims: &[Claim], lex: &Lexicon) -> Vec<Synthe
         return Vec::new();
     }
     found.sort_by_key(|(s, _)| *s);
-    let index = TextIndex::new(&doc.text);
+    let index = TextIndex::with_body(&doc.text, doc.body_start);
     let published = doc.published;
     found
         .into_iter()
@@ -188,7 +188,7 @@ mod tests {
 
     fn year_claim(doc: &Document, year: &str, y: i32) -> Claim {
         let start = doc.text.find(year).unwrap_or(0);
-        let index = TextIndex::new(&doc.text);
+        let index = TextIndex::with_body(&doc.text, doc.body_start);
         let mut c = base_claim(doc, &index, Span::new(start, start + year.len())).unwrap();
         c.value = Some(Value::dates(date(y, 1, 1), date(y, 12, 31)));
         c
