@@ -119,7 +119,10 @@ pub enum Lex {
     /// rest/remainder: "the rest of the year".
     Rest,
     /// A vague count before a period noun: "a few", "several", "a couple of".
-    Vague { low: u32, high: u32 },
+    Vague {
+        low: u32,
+        high: u32,
+    },
     /// A season, by its first month (meteorological, northern hemisphere).
     Season(u32),
     /// "twenties" … "nineties": a decade named by its tens (20 … 90).

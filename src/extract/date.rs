@@ -270,12 +270,13 @@ impl Grammar<'_> {
     /// "Q3", "H1" at `i`: (is_half, number).
     fn quarter_word(&self, i: usize) -> Option<(bool, u32)> {
         let t = self.tok(i)?;
-        if !t.is_cap_word() || t.end - t.start != 1 || !self.tight(i + 1) {
+        if !t.is_word() || t.end - t.start != 1 || !self.tight(i + 1) {
             return None;
         }
+        // Lower case "q3" only next to a year (checked by the caller).
         let half = match self.word(i) {
-            "Q" => false,
-            "H" => true,
+            "Q" | "q" => false,
+            "H" | "h" => true,
             _ => return None,
         };
         let (n, digits) = self.num(i + 1)?;
@@ -306,6 +307,7 @@ impl Grammar<'_> {
         };
         let (y, relative) = match year {
             Some(y) => (Some(y), false),
+            None if !self.tok(i).is_some_and(Tok::is_cap_word) => return None,
             None => {
                 // A bare "Q3" needs a preposition before it.
                 let before = start.checked_sub(1).and_then(|b| self.prep(b));
@@ -489,8 +491,19 @@ impl Grammar<'_> {
             }
         }
         let future = self.speaks_of_future(start, b.end);
-        let (ia, ga, rela) = self.resolve(ra, future);
+        let (mut ia, ga, rela) = self.resolve(ra, future);
         let (ib, _, relb) = self.resolve(rb, future);
+        // Year-less ends ("from 10/25 to 01/25", "from November to
+        // February"): the start is the latest such date before the end.
+        if let (Atom::Cal { y: None, m, d }, Atom::Cal { y: None, .. }, Some(a), Some(e)) =
+            (ra, rb, ia, ib)
+            && a.0 > e.1
+        {
+            ia = match d {
+                Some(d) => dm::ymd(a.0.year() - 1, m, d).map(dm::day),
+                None => dm::month(a.0.year() - 1, m),
+            };
+        }
         let iv = match (ia, ib) {
             (Some((s, _)), Some((_, e))) if s <= e => Some((s, e)),
             (Some(_), Some(_)) => return None,
@@ -593,7 +606,10 @@ impl Grammar<'_> {
         let t = self.tok(i)?;
         match t.kind {
             TokKind::Num { .. } => self.numeric(i, in_range),
-            TokKind::Ord { value } => self.century(i, i, value).or_else(|| self.day_first(i, i)),
+            TokKind::Ord { value } => self
+                .century(i, i, value)
+                .or_else(|| self.day_first(i, i))
+                .or_else(|| self.ordinal_period(i, i, value)),
             TokKind::Decade { value, digits } => self.decade(i, i, value, digits),
             TokKind::Punct(b'\'') => match self.tok(i + 1)?.kind {
                 TokKind::Decade { value, digits: 2 } if self.tight(i + 1) => {
@@ -662,6 +678,7 @@ impl Grammar<'_> {
             TokKind::Ord { value } => self
                 .century(i, j, value)
                 .or_else(|| self.day_first(i, j))
+                .or_else(|| self.ordinal_period(i, j, value))
                 .or_else(|| self.the_day(i)),
             TokKind::Word {
                 lex: Some(Lex::Unit(u)),
@@ -777,7 +794,12 @@ impl Grammar<'_> {
         {
             return None;
         }
-        if let Some(p) = self.numeric_date(i) {
+        if let Some(p) = self
+            .numeric_date(i)
+            .or_else(|| self.numeric_month_word(i))
+            .or_else(|| self.month_year_numeric(i))
+            .or_else(|| self.month_day_slash(i, in_range))
+        {
             return Some(p);
         }
         if let Some(p) = self.day_first(i, i) {
@@ -787,7 +809,13 @@ impl Grammar<'_> {
             return Some(p);
         }
         if digits == 4 && YEAR_IN_CONTEXT.contains(&v) {
-            let quarter = self.quarter_form(i, i + 1, Some(v as i32));
+            // "2019 Q3", "2019-Q1".
+            let k = if self.punct(i + 1, b'-') && self.tight(i + 1) && self.tight(i + 2) {
+                i + 2
+            } else {
+                i + 1
+            };
+            let quarter = self.quarter_form(i, k, Some(v as i32));
             if quarter.is_some() {
                 return quarter;
             }
@@ -850,7 +878,8 @@ impl Grammar<'_> {
         } else if da <= 2 && db <= 2 && (dc == 4 || dc == 2) {
             let y = if dc == 4 {
                 c as i32
-            } else if c < 50 {
+            } else if 2000 + (c as i32) <= self.published.map_or(2049, |p| p.year() + 10) {
+                // Two-digit years: this century up to ten years ahead, else the last.
                 2000 + c as i32
             } else {
                 1900 + c as i32
@@ -866,6 +895,117 @@ impl Grammar<'_> {
         } else {
             return None;
         };
+        dm::ymd(y, m, d)?;
+        Some(Parsed {
+            start: i,
+            end: i + 5,
+            atom: Atom::Cal {
+                y: Some(y),
+                m,
+                d: Some(d),
+            },
+        })
+    }
+
+    /// True when token `i` is glued to a digit group or a slash on either
+    /// side (a longer number, a version, a fraction chain).
+    fn glued_digits(&self, i: usize, end: usize) -> bool {
+        let before = i >= 1
+            && self.tight(i)
+            && (self.num(i - 1).is_some() || self.punct(i - 1, b'/') || self.punct(i - 1, b'.'));
+        let after = self.tight(end)
+            && (self.num(end).is_some()
+                || (matches!(
+                    self.tok(end).map(|t| t.kind),
+                    Some(TokKind::Punct(b'/' | b'-' | b'.' | b':'))
+                ) && self.tight(end + 1)
+                    && self.num(end + 1).is_some()));
+        before || after
+    }
+
+    /// "3/2015", "11/2016": a month and a year.
+    fn month_year_numeric(&self, i: usize) -> Option<Parsed> {
+        let (m, dm_) = self.num(i)?;
+        if dm_ > 2 || !(1..=12).contains(&m) || !self.punct(i + 1, b'/') {
+            return None;
+        }
+        if !(self.tight(i + 1) && self.tight(i + 2)) || self.glued_digits(i, i + 3) {
+            return None;
+        }
+        let y = self.year_num(i + 2)?;
+        Some(Parsed {
+            start: i,
+            end: i + 3,
+            atom: Atom::Cal {
+                y: Some(y),
+                m,
+                d: None,
+            },
+        })
+    }
+
+    /// "10/1", "4/22": a US month/day with no year, taken when the day
+    /// cannot be a month (second number over 12) or as a range end ("from
+    /// 10/1 to 11/7"), and only after a date preposition or in a range.
+    fn month_day_slash(&self, i: usize, in_range: bool) -> Option<Parsed> {
+        let (m, dm_) = self.num(i)?;
+        if dm_ > 2 || !(1..=12).contains(&m) || !self.punct(i + 1, b'/') {
+            return None;
+        }
+        let (d, dd) = self.num(i + 2)?;
+        if dd > 2 || !(self.tight(i + 1) && self.tight(i + 2)) || self.glued_digits(i, i + 3) {
+            return None;
+        }
+        let before_ok = in_range
+            || i.checked_sub(1)
+                .and_then(|b| self.prep(b))
+                .is_some_and(|p| {
+                    matches!(
+                        p,
+                        Prep::On
+                            | Prep::Since
+                            | Prep::By
+                            | Prep::Until
+                            | Prep::Before
+                            | Prep::After
+                    )
+                });
+        if !before_ok || (d <= 12 && !in_range) {
+            return None;
+        }
+        dm::ymd(2000, m, d)?;
+        Some(Parsed {
+            start: i,
+            end: i + 3,
+            atom: Atom::Cal {
+                y: None,
+                m,
+                d: Some(d),
+            },
+        })
+    }
+
+    /// "05-Aug-2016", "23/Sep/2020", "2019/aug/01", "2019-aug-1".
+    fn numeric_month_word(&self, i: usize) -> Option<Parsed> {
+        let sep = match self.tok(i + 1)?.kind {
+            TokKind::Punct(c @ (b'-' | b'/')) if self.tight(i + 1) => c,
+            _ => return None,
+        };
+        let (m, _) = self.month_word(i + 2)?;
+        if !(self.tight(i + 2) && self.punct(i + 3, sep) && self.tight(i + 3) && self.tight(i + 4))
+        {
+            return None;
+        }
+        let (a, da) = self.num(i)?;
+        let (c, dc) = self.num(i + 4)?;
+        let (y, d) = match (da, dc) {
+            (1 | 2, 4) => (c as i32, a),
+            (4, 1 | 2) => (a as i32, c),
+            _ => return None,
+        };
+        if self.glued_digits(i, i + 5) {
+            return None;
+        }
         dm::ymd(y, m, d)?;
         Some(Parsed {
             start: i,
@@ -935,11 +1075,10 @@ impl Grammar<'_> {
         let j = self.after_abbr_dot(i + 1);
         // Month, day [, year]
         if self.month_with_number(i).is_some() {
-            let jd = if self.punct(j, b'/') && self.tight(j) || self.is_the(j) {
-                j + 1
-            } else {
-                j
-            };
+            // "Oct/2", "Jan-1", "June the 28th".
+            let glued =
+                (self.punct(j, b'/') || self.punct(j, b'-')) && self.tight(j) && self.tight(j + 1);
+            let jd = if glued || self.is_the(j) { j + 1 } else { j };
             if let Some((d, dend)) = self
                 .day_at(jd)
                 .filter(|&(_, e)| !self.tight(e) || self.num(e).is_none())
@@ -959,8 +1098,11 @@ impl Grammar<'_> {
                     });
                 }
             }
-            // Month [,|of|in] year
-            if let Some((y, end)) = self.year_after(j) {
+            // Month [,|of|in] year; "Dec/2018".
+            let slash_year = (self.punct(j, b'/') && self.tight(j) && self.tight(j + 1))
+                .then(|| self.year_num(j + 1).map(|y| (y, j + 2)))
+                .flatten();
+            if let Some((y, end)) = slash_year.or_else(|| self.year_after(j)) {
                 return Some(Parsed {
                     start,
                     end,
@@ -1039,15 +1181,16 @@ impl Grammar<'_> {
                 .filter(|p| matches!(p.atom, Atom::Cal { d: Some(_), .. }))
         } else {
             self.day_first(i, j)
+                .or_else(|| self.numeric_date(j).map(|p| Parsed { start: i, ..p }))
         };
         if let Some(p) = dated {
             return Some(p);
         }
         let full = self.word(i).len() >= 6;
-        if cap || full {
-            if let Some(p) = self.weekday_day(i, j, wd) {
-                return Some(p);
-            }
+        if (cap || full)
+            && let Some(p) = self.weekday_day(i, j, wd)
+        {
+            return Some(p);
         }
         if !cap || !full {
             return None;

@@ -358,7 +358,10 @@ mod tests {
             Some(d("2023-11-23"))
         );
         assert_eq!(nth_weekday(2018, 4, Weekday::Fri, 1), Some(d("2018-04-06")));
-        assert_eq!(nth_weekday(2016, 11, Weekday::Fri, 0), Some(d("2016-11-25")));
+        assert_eq!(
+            nth_weekday(2016, 11, Weekday::Fri, 0),
+            Some(d("2016-11-25"))
+        );
         assert_eq!(nth_weekday(2016, 11, Weekday::Fri, 5), None);
     }
 

@@ -116,7 +116,11 @@ impl Grammar<'_> {
         {
             return Some((y, k + 2));
         }
-        let k = if self.prep(k) == Some(Prep::Of) { k + 1 } else { k };
+        let k = if self.prep(k) == Some(Prep::Of) {
+            k + 1
+        } else {
+            k
+        };
         // "two thousand people" counts people.
         self.year_words(k).filter(|&(_, e)| {
             !self
@@ -134,7 +138,21 @@ impl Grammar<'_> {
         if k == j && self.num(j).is_none() {
             return None;
         }
-        if self.month_word(end).is_some() || self.lex(end).is_some_and(|l| matches!(l, Lex::Unit(_))) {
+        // "Sunday, 2/22/2015" and "Monday, 2:38 a.m." are other forms;
+        // "Thursday, the first U.S. fatality" is an ordinal of a noun.
+        let in_words = self.day_num(k).is_none();
+        if self.glued_digits(k, end)
+            || (in_words
+                && self
+                    .tok(end)
+                    .is_some_and(|t| matches!(t.kind, TokKind::Word { lex: None, .. })))
+            || self.counted_noun_follows(end)
+        {
+            return None;
+        }
+        if self.month_word(end).is_some()
+            || self.lex(end).is_some_and(|l| matches!(l, Lex::Unit(_)))
+        {
             return None;
         }
         let future = self.speaks_of_future(i, end);
@@ -154,8 +172,7 @@ impl Grammar<'_> {
             _ => self.day_words(j).filter(|_| self.lex(j + 1).is_some())?,
         };
         // "the 15th day of next month".
-        if self.lex(end) == Some(Lex::Unit(UnitWord::Day)) && self.prep(end + 1) == Some(Prep::Of)
-        {
+        if self.lex(end) == Some(Lex::Unit(UnitWord::Day)) && self.prep(end + 1) == Some(Prep::Of) {
             let k = end + 2;
             let (month, mend) = if let Some(ym) = self.shifted_month(k) {
                 (ym, k + 2)
@@ -255,13 +272,25 @@ impl Grammar<'_> {
         if fall {
             return None;
         }
+        // "in Spring" (a town) is a name; a season alone is written in lower case.
+        if start == i && self.tok(i).is_some_and(|t| t.is_cap_word()) {
+            return None;
+        }
         let mut b = start.checked_sub(1)?;
         if start == i && self.is_the(b) {
             b = b.checked_sub(1)?;
         }
         if !matches!(
             self.prep(b),
-            Some(Prep::In | Prep::During | Prep::Since | Prep::By | Prep::Until | Prep::Before | Prep::After)
+            Some(
+                Prep::In
+                    | Prep::During
+                    | Prep::Since
+                    | Prep::By
+                    | Prep::Until
+                    | Prep::Before
+                    | Prep::After
+            )
         ) {
             return None;
         }

@@ -80,9 +80,8 @@ impl Grammar<'_> {
         match self.tok(i)?.kind {
             super::TokKind::Num { value, digits } if digits <= 4 && value <= MAX_COUNT => {
                 // Not the tail of "1.5" or "2,000".
-                let glued_before = i >= 1
-                    && self.tight(i)
-                    && (self.punct(i - 1, b'.') || self.punct(i - 1, b','));
+                let glued_before =
+                    i >= 1 && self.tight(i) && (self.punct(i - 1, b'.') || self.punct(i - 1, b','));
                 (!glued_before).then_some((value, value, i + 1))
             }
             super::TokKind::Word { .. } => match self.lex(i)? {
@@ -107,7 +106,9 @@ impl Grammar<'_> {
                         i + 1
                     };
                     match self.lex(k) {
-                        Some(Lex::Cardinal(u)) if (1..=9).contains(&u) && self.word(k).len() > 2 => {
+                        Some(Lex::Cardinal(u))
+                            if (1..=9).contains(&u) && self.word(k).len() > 2 =>
+                        {
                             Some((n + u, n + u, k + 1))
                         }
                         _ => Some((n, n, i + 1)),
@@ -267,7 +268,16 @@ impl Grammar<'_> {
                 && unit != UnitWord::Day
                 && !self.word(i + 1).ends_with('s');
             ok.then_some(Amounts {
-                items: [Some(Amount { low: 1, high: 1, unit }), None, None, None],
+                items: [
+                    Some(Amount {
+                        low: 1,
+                        high: 1,
+                        unit,
+                    }),
+                    None,
+                    None,
+                    None,
+                ],
                 end: i + 2,
             })
         })?;
@@ -328,6 +338,10 @@ impl Grammar<'_> {
         }
         let am = self.amounts(j)?;
         let mut end = am.end;
+        // "within a few days of the incident" counts from another event.
+        if self.prep(end) == Some(Prep::Of) {
+            return None;
+        }
         if self.prep(end) == Some(Prep::From)
             && matches!(self.lex(end + 1), Some(Lex::Now | Lex::DayWord(0)))
         {
@@ -360,8 +374,7 @@ impl Grammar<'_> {
         {
             j += 1;
         }
-        let Some(Lex::Unit(u @ (UnitWord::Week | UnitWord::Month | UnitWord::Year))) =
-            self.lex(j)
+        let Some(Lex::Unit(u @ (UnitWord::Week | UnitWord::Month | UnitWord::Year))) = self.lex(j)
         else {
             return None;
         };
