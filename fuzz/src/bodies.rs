@@ -38,7 +38,10 @@ pub fn load_bytes(data: &[u8]) {
         assert!(e.path.starts_with("fuzz.in"), "error names the input: {e}");
     }
     for doc in &out.documents {
-        assert!(doc.text.is_char_boundary(doc.body_start.min(doc.text.len())));
+        assert!(
+            doc.text
+                .is_char_boundary(doc.body_start.min(doc.text.len()))
+        );
         let claims = extract::extract(doc);
         check_claims(&doc.text, &claims);
     }
@@ -88,7 +91,11 @@ pub fn check_pair(data: &[u8]) {
         let mut v: Vec<String> = findings
             .iter()
             .map(|f| {
-                let mut ids: Vec<&str> = f.claims.iter().map(|c| c.framed.claim.id.as_str()).collect();
+                let mut ids: Vec<&str> = f
+                    .claims
+                    .iter()
+                    .map(|c| c.framed.claim.id.as_str())
+                    .collect();
                 ids.sort();
                 format!("{:?} {}", f.verdict, ids.join(","))
             })
@@ -108,7 +115,10 @@ pub fn check_claims(text: &str, claims: &[Claim]) {
     let mut prev_end = 0;
     for c in claims {
         let s = c.span;
-        assert!(s.start < s.end && s.end <= text.len(), "span {s:?} out of text");
+        assert!(
+            s.start < s.end && s.end <= text.len(),
+            "span {s:?} out of text"
+        );
         assert!(
             text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
             "span {s:?} splits a character"

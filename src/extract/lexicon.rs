@@ -589,28 +589,48 @@ pub const MEASURE_UNITS: &[MeasureUnit] = &[
     // energy
     unit(
         "kWh",
-        &["kilowatt-hours", "kilowatt hours", "kilowatt-hour", "kilowatt hour"],
+        &[
+            "kilowatt-hours",
+            "kilowatt hours",
+            "kilowatt-hour",
+            "kilowatt hour",
+        ],
         &["kWh"],
         3.6e6,
         "J",
     ),
     unit(
         "MWh",
-        &["megawatt-hours", "megawatt hours", "megawatt-hour", "megawatt hour"],
+        &[
+            "megawatt-hours",
+            "megawatt hours",
+            "megawatt-hour",
+            "megawatt hour",
+        ],
         &["MWh"],
         3.6e9,
         "J",
     ),
     unit(
         "GWh",
-        &["gigawatt-hours", "gigawatt hours", "gigawatt-hour", "gigawatt hour"],
+        &[
+            "gigawatt-hours",
+            "gigawatt hours",
+            "gigawatt-hour",
+            "gigawatt hour",
+        ],
         &["GWh"],
         3.6e12,
         "J",
     ),
     unit(
         "TWh",
-        &["terawatt-hours", "terawatt hours", "terawatt-hour", "terawatt hour"],
+        &[
+            "terawatt-hours",
+            "terawatt hours",
+            "terawatt-hour",
+            "terawatt hour",
+        ],
         &["TWh"],
         3.6e15,
         "J",

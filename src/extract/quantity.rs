@@ -396,7 +396,10 @@ fn range_end(
     words: bool,
 ) -> Option<(Number, RangeJoin, bool)> {
     let s = skip_spaces(b, i);
-    let (join, after) = if s == i && b.get(s..s + 4).is_some_and(|w| w.eq_ignore_ascii_case(b"-to-")) {
+    let (join, after) = if s == i
+        && b.get(s..s + 4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"-to-"))
+    {
         // "three-to-five stores", "3-to-5 years"
         (RangeJoin::To, s + 4)
     } else if b.get(s) == Some(&b'-') {
@@ -464,9 +467,7 @@ impl Reading {
             (Reading::Percent(a), Reading::Percent(c)) => a == c,
             (Reading::Measure(a), Reading::Measure(c)) => a.symbol == c.symbol,
             (Reading::Duration(a, ma), Reading::Duration(c, mc)) => a == c && ma == mc,
-            (Reading::Count(s1, e1), Reading::Count(s2, e2)) => {
-                b.get(*s1..*e1) == b.get(*s2..*e2)
-            }
+            (Reading::Count(s1, e1), Reading::Count(s2, e2)) => b.get(*s1..*e1) == b.get(*s2..*e2),
             _ => false,
         }
     }
@@ -588,10 +589,37 @@ fn list_unit(b: &[u8], i: usize, words: bool) -> Option<Reading> {
 /// Nouns a year commonly modifies ("the 2016 elections", "1967 borders",
 /// "2019 figures"): after a year-like number they make it a date, not a count.
 const YEAR_MODIFIED_NOUNS: &[&str] = &[
-    "accords", "agreements", "attacks", "borders", "budgets", "championships", "elections",
-    "estimates", "figures", "floods", "games", "levels", "lines", "midterms", "negotiations",
-    "numbers", "olympics", "polls", "prices", "primaries", "protests", "rates", "results",
-    "riots", "rules", "sales", "standards", "statistics", "talks", "targets", "totals",
+    "accords",
+    "agreements",
+    "attacks",
+    "borders",
+    "budgets",
+    "championships",
+    "elections",
+    "estimates",
+    "figures",
+    "floods",
+    "games",
+    "levels",
+    "lines",
+    "midterms",
+    "negotiations",
+    "numbers",
+    "olympics",
+    "polls",
+    "prices",
+    "primaries",
+    "protests",
+    "rates",
+    "results",
+    "riots",
+    "rules",
+    "sales",
+    "standards",
+    "statistics",
+    "talks",
+    "targets",
+    "totals",
 ];
 
 /// Words before a year-like number that make it a year: possessives and
@@ -777,10 +805,7 @@ fn quantity(
             None => (Qualifier::Exact, start),
         },
     };
-    let (mut lo, mut hi) = (
-        sign * low.value,
-        sign * high.map_or(low.value, |h| h.value),
-    );
+    let (mut lo, mut hi) = (sign * low.value, sign * high.map_or(low.value, |h| h.value));
     if let Reading::Money(_, factor) = reading
         && factor == 1.0
         && high.is_none()
@@ -2276,6 +2301,556 @@ mod tests {
     }
 
     /// Digits and number words that are not quantity claims.
+    #[test]
+    fn year_like_numbers_before_a_counted_noun_are_counts() {
+        let cases: &[(&str, &[Want])] = &[
+            (
+                "2000 people marched",
+                &[(
+                    Count,
+                    "2000 people",
+                    Some(2e3),
+                    Some(2e3),
+                    None,
+                    Exact,
+                    Some("people"),
+                )],
+            ),
+            (
+                "about 2000 people marched",
+                &[(
+                    Count,
+                    "about 2000 people",
+                    Some(2e3),
+                    Some(2e3),
+                    None,
+                    Approx,
+                    Some("people"),
+                )],
+            ),
+            (
+                "some 1500 soldiers",
+                &[(
+                    Count,
+                    "some 1500 soldiers",
+                    Some(1.5e3),
+                    Some(1.5e3),
+                    None,
+                    Approx,
+                    Some("soldiers"),
+                )],
+            ),
+            (
+                "the 1500 soldiers left",
+                &[(
+                    Count,
+                    "1500 soldiers",
+                    Some(1.5e3),
+                    Some(1.5e3),
+                    None,
+                    Exact,
+                    Some("soldiers"),
+                )],
+            ),
+            (
+                "a crowd of 1200 protesters",
+                &[(
+                    Count,
+                    "1200 protesters",
+                    Some(1.2e3),
+                    Some(1.2e3),
+                    None,
+                    Exact,
+                    Some("protesters"),
+                )],
+            ),
+            (
+                "more than 2010 cases",
+                &[(
+                    Count,
+                    "more than 2010 cases",
+                    Some(2010.0),
+                    None,
+                    None,
+                    MoreThan,
+                    Some("cases"),
+                )],
+            ),
+            // Years that modify the noun stay the date extractor's.
+            ("the 2016 elections", &[]),
+            ("its 1967 borders", &[]),
+            ("since 2013 protests", &[]),
+            ("2019 figures show", &[]),
+            ("Britain's 2012 Olympics", &[]),
+            ("the 2014 presidential campaigns", &[]),
+            ("in 2000 people voted", &[]),
+        ];
+        for (sentence, want) in cases {
+            check(sentence, want);
+        }
+    }
+
+    #[test]
+    fn lists_share_the_unit_of_their_last_number() {
+        let cases: &[(&str, &[Want])] = &[
+            (
+                "45 and 50 cases",
+                &[
+                    (
+                        Count,
+                        "45",
+                        Some(45.0),
+                        Some(45.0),
+                        None,
+                        Exact,
+                        Some("cases"),
+                    ),
+                    (
+                        Count,
+                        "50 cases",
+                        Some(50.0),
+                        Some(50.0),
+                        None,
+                        Exact,
+                        Some("cases"),
+                    ),
+                ],
+            ),
+            (
+                "rates of 5, 10 or 15 percent",
+                &[
+                    (Percent, "5", Some(5.0), Some(5.0), Some("%"), Exact, None),
+                    (
+                        Percent,
+                        "10",
+                        Some(10.0),
+                        Some(10.0),
+                        Some("%"),
+                        Exact,
+                        None,
+                    ),
+                    (
+                        Percent,
+                        "15 percent",
+                        Some(15.0),
+                        Some(15.0),
+                        Some("%"),
+                        Exact,
+                        None,
+                    ),
+                ],
+            ),
+            (
+                "two or three weeks",
+                &[
+                    (
+                        Duration,
+                        "two",
+                        Some(2.0),
+                        Some(2.0),
+                        Some("week"),
+                        Exact,
+                        None,
+                    ),
+                    (
+                        Duration,
+                        "three weeks",
+                        Some(3.0),
+                        Some(3.0),
+                        Some("week"),
+                        Exact,
+                        None,
+                    ),
+                ],
+            ),
+            (
+                "about 20, 30, and 40 km",
+                &[
+                    (
+                        Measure,
+                        "about 20",
+                        Some(20.0),
+                        Some(20.0),
+                        Some("km"),
+                        Approx,
+                        None,
+                    ),
+                    (
+                        Measure,
+                        "30",
+                        Some(30.0),
+                        Some(30.0),
+                        Some("km"),
+                        Exact,
+                        None,
+                    ),
+                    (
+                        Measure,
+                        "40 km",
+                        Some(40.0),
+                        Some(40.0),
+                        Some("km"),
+                        Exact,
+                        None,
+                    ),
+                ],
+            ),
+            // Not lists: no space after the comma, or nothing to share.
+            (
+                "scores of 5,10 and 15 percent",
+                &[(
+                    Percent,
+                    "15 percent",
+                    Some(15.0),
+                    Some(15.0),
+                    Some("%"),
+                    Exact,
+                    None,
+                )],
+            ),
+            ("between 2010 and 2012 elections", &[]),
+            (
+                "won 3 and lost 4 games",
+                &[(
+                    Count,
+                    "4 games",
+                    Some(4.0),
+                    Some(4.0),
+                    None,
+                    Exact,
+                    Some("games"),
+                )],
+            ),
+        ];
+        for (sentence, want) in cases {
+            check(sentence, want);
+        }
+    }
+
+    #[test]
+    fn ranges_in_words_and_with_the_unit_on_both_ends() {
+        let cases: &[(&str, &[Want])] = &[
+            (
+                "three-to-five stores",
+                &[(
+                    Count,
+                    "three-to-five stores",
+                    Some(3.0),
+                    Some(5.0),
+                    None,
+                    Range,
+                    Some("stores"),
+                )],
+            ),
+            (
+                "a 3-to-5 year term",
+                &[(
+                    Duration,
+                    "3-to-5 year",
+                    Some(3.0),
+                    Some(5.0),
+                    Some("year"),
+                    Range,
+                    None,
+                )],
+            ),
+            (
+                "doses of 44 mg to 50 mg",
+                &[(
+                    Measure,
+                    "44 mg to 50 mg",
+                    Some(44.0),
+                    Some(50.0),
+                    Some("mg"),
+                    Range,
+                    None,
+                )],
+            ),
+            (
+                "rose 5%-10% overall",
+                &[(
+                    Percent,
+                    "5%-10%",
+                    Some(5.0),
+                    Some(10.0),
+                    Some("%"),
+                    Range,
+                    None,
+                )],
+            ),
+            (
+                "between 5% and 10%",
+                &[(
+                    Percent,
+                    "between 5% and 10%",
+                    Some(5.0),
+                    Some(10.0),
+                    Some("%"),
+                    Range,
+                    None,
+                )],
+            ),
+            (
+                "a $5 million to $10 million fund",
+                &[(
+                    Money,
+                    "$5 million to $10 million",
+                    Some(5e6),
+                    Some(1e7),
+                    Some("USD"),
+                    Range,
+                    None,
+                )],
+            ),
+            (
+                "between 20 and 30 people",
+                &[(
+                    Count,
+                    "between 20 and 30 people",
+                    Some(20.0),
+                    Some(30.0),
+                    None,
+                    Range,
+                    Some("people"),
+                )],
+            ),
+            // A change, not a range: "from", a falling second value, other units.
+            (
+                "from 5% to 10%",
+                &[
+                    (Percent, "5%", Some(5.0), Some(5.0), Some("%"), Exact, None),
+                    (
+                        Percent,
+                        "10%",
+                        Some(10.0),
+                        Some(10.0),
+                        Some("%"),
+                        Exact,
+                        None,
+                    ),
+                ],
+            ),
+            (
+                "cut 50 mg to 40 mg",
+                &[
+                    (
+                        Measure,
+                        "50 mg",
+                        Some(50.0),
+                        Some(50.0),
+                        Some("mg"),
+                        Exact,
+                        None,
+                    ),
+                    (
+                        Measure,
+                        "40 mg",
+                        Some(40.0),
+                        Some(40.0),
+                        Some("mg"),
+                        Exact,
+                        None,
+                    ),
+                ],
+            ),
+            (
+                "5 km to 10 miles",
+                &[
+                    (
+                        Measure,
+                        "5 km",
+                        Some(5.0),
+                        Some(5.0),
+                        Some("km"),
+                        Exact,
+                        None,
+                    ),
+                    (
+                        Measure,
+                        "10 miles",
+                        Some(10.0),
+                        Some(10.0),
+                        Some("mi"),
+                        Exact,
+                        None,
+                    ),
+                ],
+            ),
+            (
+                "gave $5 million to 300 schools",
+                &[
+                    (
+                        Money,
+                        "$5 million",
+                        Some(5e6),
+                        Some(5e6),
+                        Some("USD"),
+                        Exact,
+                        None,
+                    ),
+                    (
+                        Count,
+                        "300 schools",
+                        Some(300.0),
+                        Some(300.0),
+                        None,
+                        Exact,
+                        Some("schools"),
+                    ),
+                ],
+            ),
+        ];
+        for (sentence, want) in cases {
+            check(sentence, want);
+        }
+    }
+
+    #[test]
+    fn negative_percentages_and_measures() {
+        let cases: &[(&str, &[Want])] = &[
+            (
+                "growth of -5% this year",
+                &[(
+                    Percent,
+                    "-5%",
+                    Some(-5.0),
+                    Some(-5.0),
+                    Some("%"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "output fell \u{2212}3.2 percent",
+                &[(
+                    Percent,
+                    "\u{2212}3.2 percent",
+                    Some(-3.2),
+                    Some(-3.2),
+                    Some("%"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "a low of -40 degrees Celsius",
+                &[(
+                    Measure,
+                    "-40 degrees Celsius",
+                    Some(-40.0),
+                    Some(-40.0),
+                    Some("°C"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "below -2%",
+                &[(
+                    Percent,
+                    "below -2%",
+                    None,
+                    Some(-2.0),
+                    Some("%"),
+                    LessThan,
+                    None,
+                )],
+            ),
+            // A dash before a count or a price is punctuation, not a sign.
+            (
+                "the toll -5 people- rose",
+                &[(
+                    Count,
+                    "5 people",
+                    Some(5.0),
+                    Some(5.0),
+                    None,
+                    Exact,
+                    Some("people"),
+                )],
+            ),
+            // A hyphen glued to a word or number joins it.
+            (
+                "F-35 jets and 30-40% more",
+                &[(
+                    Percent,
+                    "30-40%",
+                    Some(30.0),
+                    Some(40.0),
+                    Some("%"),
+                    Range,
+                    None,
+                )],
+            ),
+        ];
+        for (sentence, want) in cases {
+            check(sentence, want);
+        }
+    }
+
+    #[test]
+    fn power_and_energy_are_measures_not_counts() {
+        let cases: &[(&str, &[Want])] = &[
+            (
+                "a 12.5 gigawatts fleet",
+                &[(
+                    Measure,
+                    "12.5 gigawatts",
+                    Some(12.5),
+                    Some(12.5),
+                    Some("GW"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "a 500-megawatt plant",
+                &[(
+                    Measure,
+                    "500-megawatt",
+                    Some(500.0),
+                    Some(500.0),
+                    Some("MW"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "used 300 MWh in May",
+                &[(
+                    Measure,
+                    "300 MWh",
+                    Some(300.0),
+                    Some(300.0),
+                    Some("MWh"),
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "some 40 kilowatt-hours",
+                &[(
+                    Measure,
+                    "some 40 kilowatt-hours",
+                    Some(40.0),
+                    Some(40.0),
+                    Some("kWh"),
+                    Approx,
+                    None,
+                )],
+            ),
+        ];
+        for (sentence, want) in cases {
+            check(sentence, want);
+        }
+        let m = scan("a 2 GW link");
+        let n = m
+            .first()
+            .and_then(|m| m.normalized.as_ref())
+            .and_then(|n| n.low);
+        assert_eq!(n, Some(2e9));
+    }
+
     #[test]
     fn exclusions() {
         let cases: &[&str] = &[
