@@ -6,6 +6,7 @@
 //! ```text
 //! cargo run --release --example eval -- ../shared/eval/extraction
 //! cargo run --release --example eval -- --gva ../shared/eval/gva/gva_dev.jsonl
+//! cargo run --release --example eval -- --gva-check ../shared/eval/gva/gva_dev.jsonl [--seed N] [--examples N] [--write-perturbed FILE]
 //! cargo run --release --example eval -- ../shared/eval/extraction --failures CurrencyModel
 //! ```
 //!
@@ -19,6 +20,8 @@
 mod expect;
 #[path = "eval/gva.rs"]
 mod gva;
+#[path = "eval/gva_check.rs"]
+mod gva_check;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -28,13 +31,16 @@ use claimcheck::{Claim, Kind, Qualifier, Value};
 use expect::{Case, Expectation, Want};
 
 const USAGE: &str =
-    "usage: eval [SUITES_DIR] [--gva GVA_JSONL] [--failures SUITE] [--no-dateparser]";
+    "usage: eval [SUITES_DIR] [--gva GVA_JSONL] [--failures SUITE] [--no-dateparser]
+            [--gva-check GVA_JSONL [--seed N] [--examples N] [--write-perturbed FILE]]";
 
 struct Args {
     suites: Option<PathBuf>,
     gva: Option<PathBuf>,
     failures: Option<String>,
     dateparser: bool,
+    gva_check: Option<PathBuf>,
+    check: gva_check::Options,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -43,6 +49,13 @@ fn parse_args() -> Result<Args, String> {
         gva: None,
         failures: None,
         dateparser: true,
+        gva_check: None,
+        check: gva_check::Options {
+            seed: 2026,
+            write_perturbed: None,
+            examples: 0,
+            dump: None,
+        },
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -50,13 +63,29 @@ fn parse_args() -> Result<Args, String> {
             "--gva" => args.gva = Some(it.next().ok_or("--gva needs a path")?.into()),
             "--failures" => args.failures = Some(it.next().ok_or("--failures needs a suite name")?),
             "--no-dateparser" => args.dateparser = false,
+            "--gva-check" => {
+                args.gva_check = Some(it.next().ok_or("--gva-check needs a path")?.into())
+            }
+            "--seed" => {
+                let n = it.next().ok_or("--seed needs a number")?;
+                args.check.seed = n.parse().map_err(|_| format!("bad --seed {n}"))?;
+            }
+            "--examples" => {
+                let n = it.next().ok_or("--examples needs a number")?;
+                args.check.examples = n.parse().map_err(|_| format!("bad --examples {n}"))?;
+            }
+            "--dump" => args.check.dump = Some(it.next().ok_or("--dump needs a path")?.into()),
+            "--write-perturbed" => {
+                args.check.write_perturbed =
+                    Some(it.next().ok_or("--write-perturbed needs a path")?.into())
+            }
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with('-') => return Err(format!("unknown option {s}")),
             _ => args.suites = Some(a.into()),
         }
     }
-    if args.suites.is_none() && args.gva.is_none() {
-        return Err("give a suites directory or --gva".into());
+    if args.suites.is_none() && args.gva.is_none() && args.gva_check.is_none() {
+        return Err("give a suites directory, --gva or --gva-check".into());
     }
     Ok(args)
 }
@@ -88,6 +117,12 @@ fn main() -> ExitCode {
     }
     if let Some(path) = &args.gva
         && let Err(e) = gva::run(path, args.dateparser)
+    {
+        eprintln!("eval: {e}");
+        return ExitCode::from(1);
+    }
+    if let Some(path) = &args.gva_check
+        && let Err(e) = gva_check::run(path, &args.check)
     {
         eprintln!("eval: {e}");
         return ExitCode::from(1);

@@ -246,6 +246,7 @@ fn fact_items(
         } else {
             Polarity::Asserted
         },
+        context: Default::default(),
     };
     let kind = kind_of(&fact.unit);
     let claim =

@@ -17,7 +17,7 @@ use claimcheck::{Kind, Value};
 use serde_json::Value as Json;
 
 /// The incident's date as the archive writes it.
-fn incident_date(s: &str) -> Option<NaiveDate> {
+pub fn incident_date(s: &str) -> Option<NaiveDate> {
     ["%B %d, %Y", "%Y-%m-%d", "%b %d, %Y"]
         .iter()
         .find_map(|f| NaiveDate::parse_from_str(s.trim(), f).ok())

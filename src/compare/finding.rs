@@ -1,6 +1,9 @@
 //! The findings model: [`Finding`] (verdict, severity, topic, the claims and
 //! an explanation) and the [`Report`] of one run (schema
 //! `claimcheck/report/v1`), as every renderer and the gate consume them.
+//! The review gate (`crate::gate`) annotates a report: per-finding
+//! [`GateStatus`] (serialised as extra fields of each finding), stale
+//! baseline entries and inline suppressions.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -93,15 +96,151 @@ pub struct Summary {
     pub agree: usize,
     pub conflict: usize,
     pub related: usize,
+    /// Findings accepted in the baseline (set by the gate).
+    #[serde(default)]
+    pub accepted: usize,
+    /// Findings silenced by an inline `claimcheck-disable` comment.
+    #[serde(default)]
+    pub suppressed: usize,
+    /// Findings that fail the gate (set by the gate).
+    #[serde(default)]
+    pub failing: usize,
 }
 
-/// What `claimcheck check` reports.
+/// The baseline entry that accepts a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Acceptance {
+    pub reason: String,
+    pub by: String,
+    pub date: NaiveDate,
+}
+
+/// Where an inline suppression comment sits and which line it silences.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SuppressionUse {
+    pub doc: String,
+    pub path: String,
+    /// 1-based line of the comment.
+    pub line: usize,
+    /// 1-based line whose claims it silences.
+    pub target_line: usize,
+    /// Whether it silenced at least one finding (false: unused, remove it).
+    pub used: bool,
+}
+
+/// A baseline entry that matches no finding of this run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaleEntry {
+    pub id: String,
+    pub topic: String,
+    /// Documents of the claims it covered.
+    pub docs: Vec<String>,
+    pub reason: String,
+    /// The current finding that shares claims with the entry, when its
+    /// claims changed (rather than disappeared).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_into: Option<String>,
+}
+
+/// What the review gate decided about one finding.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct GateStatus {
+    /// Accepted in the baseline.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub accepted: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Acceptance>,
+    /// Silenced by an inline comment.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub suppressed: bool,
+    /// Whether the finding fails the gate (`--fail-on`, not accepted or suppressed).
+    #[serde(default)]
+    pub fails_gate: bool,
+}
+
+/// What `claimcheck check` reports. In JSON, each finding carries the
+/// fields of its [`GateStatus`] (when the gate ran).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(into = "ReportJson", from = "ReportJson")]
 pub struct Report {
     pub schema: String,
     pub documents: Vec<ReportDocument>,
     pub findings: Vec<Finding>,
     pub summary: Summary,
+    /// Gate status by finding id (empty when no gate ran).
+    pub status: std::collections::BTreeMap<String, GateStatus>,
+    /// Baseline entries that match no finding.
+    pub stale_baseline: Vec<StaleEntry>,
+    /// Inline suppression comments found in the articles.
+    pub suppressions: Vec<SuppressionUse>,
+}
+
+/// A finding as written in the report JSON: its fields and its gate status.
+#[derive(Serialize, Deserialize)]
+struct FindingJson {
+    #[serde(flatten)]
+    finding: Finding,
+    #[serde(flatten)]
+    status: Option<GateStatus>,
+}
+
+/// The JSON shape of [`Report`].
+#[derive(Serialize, Deserialize)]
+struct ReportJson {
+    schema: String,
+    documents: Vec<ReportDocument>,
+    findings: Vec<FindingJson>,
+    summary: Summary,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    stale_baseline: Vec<StaleEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    suppressions: Vec<SuppressionUse>,
+}
+
+impl From<Report> for ReportJson {
+    fn from(mut r: Report) -> Self {
+        let findings = r
+            .findings
+            .into_iter()
+            .map(|finding| FindingJson {
+                status: r.status.remove(&finding.id),
+                finding,
+            })
+            .collect();
+        ReportJson {
+            schema: r.schema,
+            documents: r.documents,
+            findings,
+            summary: r.summary,
+            stale_baseline: r.stale_baseline,
+            suppressions: r.suppressions,
+        }
+    }
+}
+
+impl From<ReportJson> for Report {
+    fn from(r: ReportJson) -> Self {
+        let mut status = std::collections::BTreeMap::new();
+        let findings = r
+            .findings
+            .into_iter()
+            .map(|f| {
+                if let Some(s) = f.status.filter(|s| *s != GateStatus::default()) {
+                    status.insert(f.finding.id.clone(), s);
+                }
+                f.finding
+            })
+            .collect();
+        Report {
+            schema: r.schema,
+            documents: r.documents,
+            findings,
+            summary: r.summary,
+            status,
+            stale_baseline: r.stale_baseline,
+            suppressions: r.suppressions,
+        }
+    }
 }
 
 impl Report {
@@ -121,13 +260,29 @@ impl Report {
             agree: count(Verdict::Agree),
             conflict: count(Verdict::Conflict),
             related: count(Verdict::Related),
+            ..Summary::default()
         };
         Report {
             schema: REPORT_SCHEMA.to_string(),
             documents,
             findings,
             summary,
+            status: std::collections::BTreeMap::new(),
+            stale_baseline: Vec::new(),
+            suppressions: Vec::new(),
         }
+    }
+
+    /// The gate status of a finding (None when no gate ran).
+    pub fn status(&self, finding_id: &str) -> Option<&GateStatus> {
+        self.status.get(finding_id)
+    }
+
+    /// True when the finding was accepted in the baseline or suppressed
+    /// inline: renderers that annotate code review skip these.
+    pub fn is_silenced(&self, finding_id: &str) -> bool {
+        self.status(finding_id)
+            .is_some_and(|s| s.accepted || s.suppressed)
     }
 
     /// The publication date of a document, if known.
@@ -158,10 +313,25 @@ impl Report {
                             .is_some_and(|a| a.to_lowercase() == needle)
                 })
         });
+        self.recount();
+    }
+
+    /// Recomputes the summary's finding counts (after findings were removed
+    /// or the gate annotated them).
+    pub fn recount(&mut self) {
         let count = |v: Verdict| self.findings.iter().filter(|f| f.verdict == v).count();
         self.summary.agree = count(Verdict::Agree);
         self.summary.conflict = count(Verdict::Conflict);
         self.summary.related = count(Verdict::Related);
+        let status = |pick: fn(&GateStatus) -> bool| {
+            self.findings
+                .iter()
+                .filter(|f| self.status.get(&f.id).is_some_and(pick))
+                .count()
+        };
+        self.summary.accepted = status(|s| s.accepted);
+        self.summary.suppressed = status(|s| s.suppressed);
+        self.summary.failing = status(|s| s.fails_gate);
     }
 }
 

@@ -442,25 +442,25 @@ mod tests {
             (
                 "a",
                 None,
-                "Four people were killed in Springfield on Monday.",
+                "Four people were killed on Elm Street in Springfield on Monday.",
                 vec![("Four people", Kind::Count, v(4.0))],
             ),
             (
                 "b",
                 None,
-                "Six people were killed in Springfield.",
+                "Six people were killed on Elm Street in Springfield.",
                 vec![("Six people", Kind::Count, v(6.0))],
             ),
             (
                 "c",
                 None,
-                "Police said 2 people were injured in Springfield.",
+                "Police said 2 people were injured on Maple Avenue in Springfield.",
                 vec![("2 people", Kind::Count, v(2.0))],
             ),
             (
                 "d",
                 None,
-                "Two people were wounded in Springfield, officials said.",
+                "Two people were wounded on Maple Avenue in Springfield, officials said.",
                 vec![("Two people", Kind::Count, v(2.0))],
             ),
         ]);
@@ -472,8 +472,8 @@ mod tests {
         assert_eq!(
             got,
             [
-                (Verdict::Conflict, "Springfield · killed"),
-                (Verdict::Agree, "Springfield · injured")
+                (Verdict::Conflict, "Elm Street, Springfield · killed"),
+                (Verdict::Agree, "Maple Avenue, Springfield · injured")
             ]
         );
         // Stable ids: the same input gives the same ids.
@@ -481,13 +481,13 @@ mod tests {
             (
                 "a",
                 None,
-                "Four people were killed in Springfield on Monday.",
+                "Four people were killed on Elm Street in Springfield on Monday.",
                 vec![("Four people", Kind::Count, v(4.0))],
             ),
             (
                 "b",
                 None,
-                "Six people were killed in Springfield.",
+                "Six people were killed on Elm Street in Springfield.",
                 vec![("Six people", Kind::Count, v(6.0))],
             ),
         ]);

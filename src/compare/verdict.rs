@@ -99,6 +99,9 @@ fn judge_events(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Judgement {
         .as_deref()
         .map_or("events", |p| lex.label(p));
     if !tx.overlaps(&ty) {
+        if let Some(j) = incident_days_differ(x, y, lex) {
+            return j;
+        }
         return Judgement::new(
             Verdict::Related,
             Severity::Info,
@@ -111,7 +114,26 @@ fn judge_events(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Judgement {
             ),
         );
     }
+    let incident = x
+        .frame
+        .predicate
+        .as_deref()
+        .is_some_and(|p| lex.is_momentary(p));
     match (x.frame.polarity, y.frame.polarity) {
+        // A negation in a clause about an incident ("injuries did not
+        // appear life-threatening", "arrested without incident") rarely
+        // denies the incident; zero counts carry real denials.
+        (px, py) if px != py && incident => Judgement::new(
+            Verdict::Related,
+            Severity::Info,
+            format!(
+                "{} and {} date {what} to overlapping periods ({} / {}); one clause is negated.",
+                who(x),
+                who(y),
+                tx.label(),
+                ty.label()
+            ),
+        ),
         (px, py) if px == py => Judgement::new(
             Verdict::Agree,
             Severity::Info,
@@ -147,6 +169,39 @@ fn judge_events(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Judgement {
             )
         }
     }
+}
+
+/// Two articles dating the same one-off incident ("killed Saturday") to
+/// different single days: the aligner only pairs them when their stories
+/// are strongly the same, so the dates conflict.
+fn incident_days_differ(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Option<Judgement> {
+    let p = x.frame.predicate.as_deref()?;
+    let single_day = |c: &FramedClaim| {
+        c.frame
+            .time
+            .is_some_and(|t| t.start.is_some() && t.start == t.end)
+    };
+    let applies = lex.is_momentary(p)
+        && y.frame.predicate.as_deref() == Some(p)
+        && x.doc != y.doc
+        && single_day(x)
+        && single_day(y)
+        && x.frame.polarity == Polarity::Asserted
+        && y.frame.polarity == Polarity::Asserted;
+    applies.then(|| {
+        Judgement::new(
+            Verdict::Conflict,
+            Severity::Error,
+            format!(
+                "{} dates the incident ({}) to {} but {} to {}: the same story gives two different days.",
+                who(x),
+                lex.label(p),
+                period(x),
+                who(y),
+                period(y)
+            ),
+        )
+    })
 }
 
 fn category_issue(unit: &str) -> Option<&'static str> {
@@ -343,6 +398,7 @@ mod tests {
                 time,
                 attribution: Some("SIPRI".into()),
                 polarity: Polarity::Asserted,
+                context: Default::default(),
             },
         }
     }
@@ -512,6 +568,71 @@ mod tests {
             );
             assert!(j.explanation.contains(words), "{}", j.explanation);
             assert!(j.explanation.contains(&a.claim.text) && j.explanation.contains(&b.claim.text));
+        }
+    }
+
+    #[test]
+    fn incident_date_verdicts() {
+        let cfg = AlignConfig::default();
+        let lex = Lexicon::default();
+        let one = |y, m, dd| Some(Period::closed(d(y, m, dd), d(y, m, dd)));
+        let incident = |doc: &str, pred: &str, time, polarity| {
+            let mut c = event(doc, "Saturday", time, polarity);
+            c.frame.predicate = Some(pred.into());
+            c
+        };
+        use Polarity::*;
+        let cases = [
+            // Two days for one killing: conflict.
+            (
+                incident("a", "killed", one(2016, 5, 14), Asserted),
+                incident("b", "killed", one(2016, 5, 17), Asserted),
+                Verdict::Conflict,
+            ),
+            // Same day: agree.
+            (
+                incident("a", "killed", one(2016, 5, 14), Asserted),
+                incident("b", "killed", one(2016, 5, 14), Asserted),
+                Verdict::Agree,
+            ),
+            // A shooting and a later death are not two dates of one thing.
+            (
+                incident("a", "shooting", one(2016, 5, 14), Asserted),
+                incident("b", "killed", one(2016, 5, 16), Asserted),
+                Verdict::Related,
+            ),
+            // A week-long period is not a day.
+            (
+                incident(
+                    "a",
+                    "killed",
+                    Some(Period::closed(d(2016, 5, 1), d(2016, 5, 7))),
+                    Asserted,
+                ),
+                incident("b", "killed", one(2016, 5, 17), Asserted),
+                Verdict::Related,
+            ),
+            // A negated clause about an incident is not a denial of it.
+            (
+                incident("a", "injured", one(2016, 5, 14), Asserted),
+                incident("b", "injured", one(2016, 5, 14), Denied),
+                Verdict::Related,
+            ),
+            // Both within one article: not this rule.
+            (
+                incident("a", "killed", one(2016, 5, 14), Asserted),
+                incident("a", "killed", one(2016, 5, 17), Asserted),
+                Verdict::Related,
+            ),
+        ];
+        for (k, (a, b, verdict)) in cases.into_iter().enumerate() {
+            let j = judge(&a, &b, &cfg, &lex).unwrap();
+            assert_eq!(j.verdict, verdict, "case {k}: {}", j.explanation);
+            assert_eq!(
+                judge(&b, &a, &cfg, &lex).unwrap().verdict,
+                verdict,
+                "case {k} swapped"
+            );
         }
     }
 

@@ -1,7 +1,7 @@
 //! Attribution: who a sentence says the claim comes from ("according to
 //! SIPRI", "the Jerusalem Post reported", "officials said").
 
-use super::entity::mentions;
+use super::entity::{EntityMention, mentions};
 use super::lexicon::Lexicon;
 use super::words::words;
 
@@ -20,15 +20,25 @@ const MAX_PHRASE_WORDS: usize = 10;
 /// database shows") is replaced by an organisation's acronym named in the
 /// same sentence ("SIPRI puts … and its database shows").
 pub fn attribution(sentence: &str, lex: &Lexicon) -> Option<Attribution> {
-    let mut found = by_preposition(sentence, lex).or_else(|| by_verb(sentence, lex))?;
+    attribution_with(sentence, &mentions(sentence, lex), lex)
+}
+
+/// [`attribution`] given the sentence's entity mentions (computed once by
+/// the caller).
+pub fn attribution_with(
+    sentence: &str,
+    ms: &[EntityMention],
+    lex: &Lexicon,
+) -> Option<Attribution> {
+    let mut found = by_preposition(sentence, lex).or_else(|| by_verb(sentence, ms, lex))?;
     if lex.generic_sources.contains(&found.source.to_lowercase()) {
-        let org = mentions(sentence, lex).into_iter().find(|m| {
+        let org = ms.iter().find(|m| {
             !lex.is_place(&m.name)
                 && m.name.len() >= 2
                 && m.name.chars().all(|c| c.is_ascii_uppercase())
         });
         if let Some(m) = org {
-            found.source = m.name;
+            found.source = m.name.clone();
         }
     }
     Some(found)
@@ -98,11 +108,13 @@ fn generic_phrase(ws: &[super::words::Word], g: usize) -> String {
 
 /// "X reported", "X said": X is the generic source word or the entity right
 /// before the verb ("officials said", "the Jerusalem Post reported").
-fn by_verb(sentence: &str, lex: &Lexicon) -> Option<Attribution> {
+fn by_verb(sentence: &str, ms: &[EntityMention], lex: &Lexicon) -> Option<Attribution> {
     let ws = words(sentence);
-    let ms = mentions(sentence, lex);
+    let mut lower = String::new();
     for (k, w) in ws.iter().enumerate() {
-        if !lex.attribution_verbs.contains(&w.text.to_lowercase()) {
+        lower.clear();
+        lower.extend(w.text.chars().flat_map(char::to_lowercase));
+        if !lex.attribution_verbs.contains(lower.as_str()) {
             continue;
         }
         let Some(prev) = k.checked_sub(1).and_then(|p| ws.get(p)) else {

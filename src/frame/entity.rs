@@ -23,6 +23,7 @@ const MAX_ALIAS_WORDS: usize = 6;
 pub fn mentions(sentence: &str, lex: &Lexicon) -> Vec<EntityMention> {
     let ws = words(sentence);
     let mut out = Vec::new();
+    let mut buf = String::new();
     let mut name: Vec<Word> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -46,7 +47,7 @@ pub fn mentions(sentence: &str, lex: &Lexicon) -> Vec<EntityMention> {
             i += 1;
             continue;
         }
-        if let Some((len, canonical)) = longest_alias(sentence, &ws[i..], lex) {
+        if let Some((len, canonical)) = longest_alias(sentence, &ws[i..], lex, &mut buf) {
             flush(&mut name, lex, &mut out);
             let last = &ws[i + len - 1];
             out.push(EntityMention {
@@ -57,8 +58,9 @@ pub fn mentions(sentence: &str, lex: &Lexicon) -> Vec<EntityMention> {
             i += len;
             continue;
         }
-        let lower = w.bare().to_lowercase();
-        if lex.not_names.contains(&lower) || lex.titles.contains(&lower) {
+        buf.clear();
+        push_lower(&mut buf, w.bare());
+        if lex.not_names.contains(buf.as_str()) || lex.titles.contains(buf.as_str()) {
             flush(&mut name, lex, &mut out);
         } else if w.text.contains('-') {
             flush(&mut name, lex, &mut out);
@@ -88,29 +90,50 @@ pub fn entities(sentence: &str, lex: &Lexicon) -> Vec<String> {
 }
 
 /// The longest run of words starting here that is a known alias.
-fn longest_alias(sentence: &str, ws: &[Word], lex: &Lexicon) -> Option<(usize, String)> {
-    let first = ws.first()?;
-    for len in (1..=MAX_ALIAS_WORDS.min(ws.len())).rev() {
-        let last = ws.get(len - 1)?;
-        // Only runs whose inner words are capitalised or connectors.
-        if ws[1..len]
-            .iter()
-            .any(|w| !w.is_capitalised() && !CONNECTORS.contains(&w.text))
-        {
-            continue;
+///
+/// The run's lower-case form is built once, word by word, in `buf` (words
+/// joined by one space, the possessive of the last word dropped), so no
+/// string is allocated per tried length.
+fn longest_alias(
+    sentence: &str,
+    ws: &[Word],
+    lex: &Lexicon,
+    buf: &mut String,
+) -> Option<(usize, String)> {
+    buf.clear();
+    let mut best = None;
+    let mut prev_end: Option<usize> = None;
+    for (k, w) in ws.iter().take(MAX_ALIAS_WORDS).enumerate() {
+        if let Some(end) = prev_end {
+            // Only runs whose inner words are capitalised or connectors,
+            // separated by white space alone.
+            let spaced = sentence
+                .get(end..w.start)
+                .is_some_and(|gap| gap.chars().all(char::is_whitespace));
+            if !spaced || (!w.is_capitalised() && !CONNECTORS.contains(&w.text)) {
+                break;
+            }
+            buf.push(' ');
         }
-        let surface = sentence.get(first.start..last.end)?;
-        let surface = strip_possessive(surface);
-        let surface = collapse_spaces(surface);
-        if let Some(c) = lex.alias(&surface) {
-            return Some((len, c.to_string()));
+        let mark = buf.len();
+        push_lower(buf, w.bare());
+        if let Some(c) = lex.aliases.get(buf.as_str()) {
+            best = Some((k + 1, c.clone()));
         }
+        buf.truncate(mark);
+        push_lower(buf, w.text);
+        prev_end = Some(w.end);
     }
-    None
+    best
 }
 
-fn collapse_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Appends the lower-case form of `word` to `buf`.
+fn push_lower(buf: &mut String, word: &str) {
+    if word.is_ascii() {
+        buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// Known places or capitalised names inside a hyphenated word
@@ -174,6 +197,45 @@ fn flush(name: &mut Vec<Word>, lex: &Lexicon, out: &mut Vec<EntityMention>) {
 /// more and its initials match the acronym, or when the run is at least three
 /// words long (foreign-language acronyms such as SIBAT).
 pub fn acronym_pairs(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    // Only the stretch before each "(" can hold a long name: tokenise
+    // those windows, not the whole text.
+    let mut from = 0;
+    while let Some(open) = memchr::memchr(b'(', text.as_bytes().get(from..).unwrap_or(&[])) {
+        let at = from + open;
+        from = at + 1;
+        let inner = text.get(at + 1..).unwrap_or("");
+        let looks_like = inner
+            .split(|c: char| !c.is_alphanumeric() && c != '.')
+            .next()
+            .is_some_and(|a| a.chars().filter(|c| c.is_uppercase()).count() >= 2);
+        if !looks_like {
+            continue;
+        }
+        let mut start = at.saturating_sub(ACRONYM_WINDOW);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let end = inner
+            .find(')')
+            .map_or(text.len(), |e| at + 1 + e + 1)
+            .min(text.len());
+        let Some(window) = text.get(start..end) else {
+            continue;
+        };
+        for pair in acronym_pairs_in(window) {
+            if !out.contains(&pair) {
+                out.push(pair);
+            }
+        }
+    }
+    out
+}
+
+/// Bytes before a "(" searched for the long name of an acronym.
+const ACRONYM_WINDOW: usize = 240;
+
+fn acronym_pairs_in(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let ws = words(text);
     for (k, w) in ws.iter().enumerate() {

@@ -227,6 +227,21 @@ const VERB_CLASSES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "shooting",
+        &[
+            "shot",
+            "shoot",
+            "shoots",
+            "shooting",
+            "shootings",
+            "gunfire",
+            "gunshot",
+            "gunshots",
+            "gunman",
+            "gunmen",
+        ],
+    ),
+    (
         "vote",
         &[
             "vote",
@@ -291,6 +306,7 @@ const COMBINATIONS: &[(Option<&str>, Option<&str>, &str)] = &[
     (Some("transfer"), None, "transfer"),
     (Some("killed"), None, "killed"),
     (Some("injured"), None, "injured"),
+    (Some("shooting"), None, "shooting"),
     (Some("vote"), None, "vote"),
 ];
 
@@ -304,6 +320,7 @@ const PREDICATE_LABELS: &[(&str, &str)] = &[
     ("transfer", "transfers"),
     ("killed", "killed"),
     ("injured", "injured"),
+    ("shooting", "shot"),
     ("vote", "vote share"),
 ];
 
@@ -320,7 +337,50 @@ const DIRECTED: &[&str] = &[
 
 /// Predicates of one-off incidents: claims dated to different periods are
 /// about different incidents, not related ones.
-const MOMENTARY: &[&str] = &["killed", "injured"];
+const MOMENTARY: &[&str] = &["killed", "injured", "shooting"];
+
+/// Verb classes that name how an event happened rather than its outcome: in
+/// a clause that also has an outcome verb ("shot and killed", "shot and
+/// wounded"), the outcome decides the predicate.
+const MANNER_VERBS: &[&str] = &["shooting"];
+
+/// Verbs of what happens after an incident (the investigation, the courts)
+/// or of reporting it: a date nearer to one of these than to the incident
+/// verb dates the follow-up ("arrested Tuesday in the killing"), not the
+/// incident.
+const FOLLOW_UP_VERBS: &[&str] = &[
+    "arrested",
+    "charged",
+    "arraigned",
+    "sentenced",
+    "convicted",
+    "indicted",
+    "pleaded",
+    "pled",
+    "released",
+    "identified",
+    "pledged",
+    "ruled",
+    "booked",
+    "jailed",
+    "appeared",
+    "testified",
+    "announced",
+    "said",
+    "says",
+    "told",
+    "confirmed",
+    "reported",
+];
+
+/// Predicates that name facets of one kind of incident: dated statements
+/// with predicates of the same family ("killed Saturday", "the Saturday
+/// shooting") date the same event.
+const EVENT_FAMILIES: &[(&str, &str)] = &[
+    ("killed", "violence"),
+    ("injured", "violence"),
+    ("shooting", "violence"),
+];
 
 /// Counted nouns that all count people (compared with each other); a count
 /// of "others" is a remainder, never compared.
@@ -721,6 +781,12 @@ pub struct Lexicon {
     pub related_predicates: Vec<(String, String, f64)>,
     pub directed: HashSet<String>,
     pub momentary: HashSet<String>,
+    /// Verb classes that yield to an outcome verb in the same clause.
+    pub manner_verbs: HashSet<String>,
+    /// Predicate → event family, for dated statements.
+    pub event_families: HashMap<String, String>,
+    /// Verbs of follow-ups and reporting, which a nearby date belongs to.
+    pub follow_up_verbs: HashSet<String>,
     pub person_nouns: HashSet<String>,
     pub remainder_nouns: HashSet<String>,
     pub not_names: HashSet<String>,
@@ -776,6 +842,12 @@ impl Default for Lexicon {
                 .collect(),
             directed: set(DIRECTED),
             momentary: set(MOMENTARY),
+            manner_verbs: set(MANNER_VERBS),
+            follow_up_verbs: set(FOLLOW_UP_VERBS),
+            event_families: EVENT_FAMILIES
+                .iter()
+                .map(|(p, f)| (p.to_string(), f.to_string()))
+                .collect(),
             person_nouns: set(PERSON_NOUNS),
             remainder_nouns: set(REMAINDER_NOUNS),
             not_names: set(NOT_NAMES),
@@ -887,6 +959,19 @@ impl Lexicon {
                     && o.as_deref().is_none_or(|o| Some(o) == object)
             })
             .map(|(_, _, p)| p.clone())
+    }
+
+    /// The event family of a predicate ("killed" → "violence"); the
+    /// predicate itself when it has none.
+    pub fn event_family<'a>(&'a self, predicate: &'a str) -> &'a str {
+        self.event_families
+            .get(predicate)
+            .map_or(predicate, String::as_str)
+    }
+
+    /// True for predicates of one-off incidents (killed, injured, shooting).
+    pub fn is_momentary(&self, predicate: &str) -> bool {
+        self.momentary.contains(predicate)
     }
 
     /// Human label of a predicate ("arms" → "arms transfers").

@@ -15,6 +15,7 @@ pub mod synth;
 pub mod words;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -95,6 +96,11 @@ pub struct Frame {
     /// Who the sentence says the claim comes from.
     pub attribution: Option<String>,
     pub polarity: Polarity,
+    /// The document's entities (from all its claim sentences, most
+    /// mentioned first): what the story is about, for claims whose own
+    /// sentence names too little ("Two people were killed").
+    #[serde(skip)]
+    pub context: Arc<[String]>,
 }
 
 /// A claim with its document id and frame; serialised as the claims/v1 claim
@@ -114,11 +120,35 @@ pub struct Framer {
     lexicon: Lexicon,
 }
 
-/// Per-sentence facts shared by all claims of that sentence.
+/// Per-sentence facts shared by all claims of that sentence, computed once.
 struct SentenceFacts {
     mentions: Vec<entity::EntityMention>,
     attribution: Option<attribution::Attribution>,
+    clauses: Vec<(usize, usize)>,
 }
+
+impl SentenceFacts {
+    fn new(sentence: &str, lex: &Lexicon) -> Self {
+        let mentions = entity::mentions(sentence, lex);
+        let attribution = attribution::attribution_with(sentence, &mentions, lex);
+        SentenceFacts {
+            mentions,
+            attribution,
+            clauses: predicate::clauses(sentence),
+        }
+    }
+
+    /// The clause containing byte `offset` of the sentence.
+    fn clause_at(&self, sentence_len: usize, offset: usize) -> (usize, usize) {
+        predicate::clause_in(&self.clauses, sentence_len, offset)
+    }
+}
+
+/// Most entities kept as a document's context.
+const CONTEXT_LIMIT: usize = 12;
+
+/// How many days before publication a story's event day may lie.
+const EVENT_DAY_REACH: i64 = 14;
 
 impl Framer {
     pub fn new(lexicon: Lexicon) -> Self {
@@ -159,15 +189,12 @@ impl Framer {
         items.extend(synthesised.into_iter().map(|s| (s.claim.clone(), Some(s))));
         items.sort_by_key(|(c, _)| (c.span.start, c.span.end));
         let mut cache: HashMap<Span, SentenceFacts> = HashMap::new();
-        items
+        let mut framed: Vec<FramedClaim> = items
             .into_iter()
             .map(|(claim, synth)| {
                 let facts = cache
                     .entry(claim.sentence_span)
-                    .or_insert_with(|| SentenceFacts {
-                        mentions: entity::mentions(&claim.sentence, lex),
-                        attribution: attribution::attribution(&claim.sentence, lex),
-                    });
+                    .or_insert_with(|| SentenceFacts::new(&claim.sentence, lex));
                 let frame = frame_claim(&claim, synth.as_ref(), facts, doc.published, lex);
                 FramedClaim {
                     claim,
@@ -175,8 +202,92 @@ impl Framer {
                     frame,
                 }
             })
-            .collect()
+            .collect();
+        let mut spans: Vec<&Span> = cache.keys().collect();
+        spans.sort();
+        let context: Arc<[String]> =
+            document_context(spans.iter().filter_map(|s| cache.get(*s)), lex).into();
+        let event_day = event_day(&framed, doc.published, lex);
+        for item in &mut framed {
+            item.frame.context = context.clone();
+            if let Some(day) = event_day
+                && inherits_event_day(item, lex)
+            {
+                item.frame.time = Some(Period::closed(day, day));
+            }
+        }
+        framed
     }
+}
+
+/// The document's entities over its claim sentences (in text order): most
+/// mentioned first, ties by first mention, without attribution sources.
+fn document_context<'a>(
+    sentences: impl Iterator<Item = &'a SentenceFacts>,
+    lex: &Lexicon,
+) -> Vec<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for facts in sentences {
+        let source = facts.attribution.as_ref().map(|a| a.source.as_str());
+        let mut seen: Vec<&str> = Vec::new();
+        for m in &facts.mentions {
+            let name = m.name.as_str();
+            if Some(name) == source
+                || seen.contains(&name)
+                || lex.generic_sources.contains(&name.to_lowercase())
+            {
+                continue;
+            }
+            seen.push(name);
+            match counts.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, c)) => *c += 1,
+                None => counts.push((name, 1)),
+            }
+        }
+    }
+    // Stable: equal counts keep first-mention order.
+    counts.sort_by_key(|(_, c)| std::cmp::Reverse(*c));
+    counts
+        .into_iter()
+        .take(CONTEXT_LIMIT)
+        .map(|(n, _)| n.to_string())
+        .collect()
+}
+
+/// The day a story's incident happened: the first single-day date claim
+/// about a one-off incident (killed, injured, shot) on or up to
+/// [`EVENT_DAY_REACH`] days before publication.
+fn event_day(
+    items: &[FramedClaim],
+    published: Option<NaiveDate>,
+    lex: &Lexicon,
+) -> Option<NaiveDate> {
+    items.iter().find_map(|c| {
+        if c.claim.kind != Kind::Date || c.frame.polarity == Polarity::Denied {
+            return None;
+        }
+        let p = c.frame.predicate.as_deref()?;
+        if !lex.is_momentary(p) {
+            return None;
+        }
+        let (start, end) = c.claim.value.as_ref()?.interval()?;
+        let within =
+            published.is_none_or(|p| start <= p && (p - start).num_days() <= EVENT_DAY_REACH);
+        (start == end && within).then_some(start)
+    })
+}
+
+/// A figure about a one-off incident with no date of its own (no scoping
+/// date in its clause) is dated to the story's event day, not to the
+/// publication date.
+fn inherits_event_day(item: &FramedClaim, lex: &Lexicon) -> bool {
+    item.claim.kind != Kind::Date
+        && item.claim.time.is_none()
+        && item
+            .frame
+            .predicate
+            .as_deref()
+            .is_some_and(|p| lex.is_momentary(p))
 }
 
 /// Frames the claims of one document with the built-in lexicon and the
@@ -196,7 +307,7 @@ fn frame_claim(
 ) -> Frame {
     let sentence = claim.sentence.as_str();
     let offset = offset_in_sentence(claim);
-    let (cs, ce) = predicate::clause_at(sentence, offset);
+    let (cs, ce) = facts.clause_at(sentence.len(), offset);
     let clause = sentence.get(cs..ce).unwrap_or(sentence);
     let mut found = predicate::predicate(clause, offset.saturating_sub(cs), lex);
     if found.verb.is_some() && found.object.is_none() {
@@ -210,7 +321,10 @@ fn frame_claim(
     let polarity = synth
         .and_then(|s| s.polarity)
         .unwrap_or_else(|| predicate::polarity(clause, lex));
-    let predicate = synth.and_then(|s| s.predicate.clone()).or(found.name);
+    // "arrested Tuesday in the killing": the date is the arrest's.
+    let follow_up_date = claim.kind == Kind::Date && synth.is_none() && found.follow_up_is_nearer();
+    let own = if follow_up_date { None } else { found.name };
+    let predicate = synth.and_then(|s| s.predicate.clone()).or(own);
     let verb_at = found.verb_at.map(|v| v + cs);
     let attribution = facts.attribution.as_ref();
     let entities = ordered_entities(sentence, &facts.mentions, attribution, cs, verb_at, lex);
@@ -225,6 +339,7 @@ fn frame_claim(
         time,
         attribution: attribution.map(|a| a.source.clone()),
         polarity,
+        context: Arc::default(),
     }
 }
 
@@ -492,6 +607,78 @@ mod tests {
         let out = framer.frame(&doc, vec![c]);
         assert_eq!(out[0].frame.attribution.as_deref(), Some("GVA"));
         assert_eq!(out[0].frame.predicate.as_deref(), Some("killed"));
+    }
+
+    #[test]
+    fn incident_figures_take_the_story_event_day() {
+        // (text, date claim, count claim, expected time of the count)
+        let cases: &[(&str, &str, &str, Option<NaiveDate>)] = &[
+            (
+                "A man was shot and killed Saturday night on Elm Street. Two people were killed, police said.",
+                "Saturday night",
+                "Two people",
+                Some(date(2016, 5, 14)),
+            ),
+            // The first date is a follow-up (arrest), not the incident.
+            (
+                "A suspect was arrested Monday on Elm Street. Two people were killed, police said.",
+                "Monday",
+                "Two people",
+                None,
+            ),
+            // No incident date at all: present tense keeps the publication date.
+            (
+                "The city has seen violence. Two people are dead, police said.",
+                "",
+                "Two people",
+                Some(date(2016, 5, 17)),
+            ),
+        ];
+        for (text, day, count, want) in cases {
+            let mut doc = Document::from_text("d", *text);
+            doc.published = Some(date(2016, 5, 17));
+            let mut claims = Vec::new();
+            if !day.is_empty() {
+                let resolved = if day.starts_with("Saturday") {
+                    date(2016, 5, 14)
+                } else {
+                    date(2016, 5, 16)
+                };
+                claims.push(claim(
+                    &doc,
+                    day,
+                    Kind::Date,
+                    Some(Value::dates(resolved, resolved)),
+                ));
+            }
+            let mut c = claim(&doc, count, Kind::Count, Some(Value::exact(2.0)));
+            c.noun = Some("people".into());
+            claims.push(c);
+            let out = frame(&doc, claims);
+            let got = out
+                .iter()
+                .find(|f| f.claim.text == *count)
+                .and_then(|f| f.frame.time)
+                .and_then(|t| t.start);
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn document_context_lists_story_entities_most_mentioned_first() {
+        let doc = Document::from_text(
+            "d",
+            "Two people were killed on Elm Street in Springfield. Police said three were hurt on Elm Street. Later 4 were arrested in Springfield near Shelbyville on Elm Street.",
+        );
+        let claims = vec![
+            claim(&doc, "Two people", Kind::Count, Some(Value::exact(2.0))),
+            claim(&doc, "three", Kind::Count, Some(Value::exact(3.0))),
+            claim(&doc, "4", Kind::Count, Some(Value::exact(4.0))),
+        ];
+        let out = frame(&doc, claims);
+        let context: Vec<&str> = out[0].frame.context.iter().map(String::as_str).collect();
+        assert_eq!(context, ["Elm Street", "Springfield", "Shelbyville"]);
+        assert!(out.iter().all(|f| f.frame.context == out[0].frame.context));
     }
 
     #[test]

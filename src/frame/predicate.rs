@@ -88,12 +88,16 @@ pub fn clauses(sentence: &str) -> Vec<(usize, usize)> {
 
 /// The clause containing byte `offset` of the sentence.
 pub fn clause_at(sentence: &str, offset: usize) -> (usize, usize) {
-    let all = clauses(sentence);
+    clause_in(&clauses(sentence), sentence.len(), offset)
+}
+
+/// The clause of `all` (from [`clauses`]) containing byte `offset`.
+pub fn clause_in(all: &[(usize, usize)], sentence_len: usize, offset: usize) -> (usize, usize) {
     all.iter()
         .copied()
         .find(|&(s, e)| s <= offset && offset < e)
         .or(all.last().copied())
-        .unwrap_or((0, sentence.len()))
+        .unwrap_or((0, sentence_len))
 }
 
 /// What [`predicate`] found in a clause.
@@ -108,6 +112,22 @@ pub struct Predicate {
     /// The verb and object classes found.
     pub verb: Option<String>,
     pub object: Option<String>,
+    /// Distance (bytes) from the anchor to the nearest follow-up or
+    /// reporting verb ("arrested", "said"), if the clause has one.
+    pub follow_up_distance: Option<usize>,
+    /// Distance from the anchor to the verb that decided the predicate.
+    pub verb_distance: Option<usize>,
+}
+
+impl Predicate {
+    /// True when a follow-up verb is nearer the anchor than the event verb:
+    /// a date there dates the follow-up.
+    pub fn follow_up_is_nearer(&self) -> bool {
+        match (self.follow_up_distance, self.verb_distance) {
+            (Some(f), Some(v)) => f < v,
+            _ => false,
+        }
+    }
 }
 
 /// The predicate of a clause and the words it came from.
@@ -118,12 +138,26 @@ pub fn predicate(clause: &str, anchor: usize, lex: &Lexicon) -> Predicate {
     let mut verb: Option<(usize, &str, usize)> = None;
     let mut object: Option<(usize, &str)> = None;
     let mut found = Vec::new();
+    let mut follow_up: Option<usize> = None;
     for w in words(clause) {
         let lower = w.text.to_lowercase();
         let distance = w.start.abs_diff(anchor);
+        if lex.follow_up_verbs.contains(&lower) {
+            follow_up = Some(follow_up.map_or(distance, |d| d.min(distance)));
+            continue;
+        }
         if let Some(class) = lex.verb_class(&lower) {
             found.push(lower.clone());
-            if verb.is_none_or(|(d, _, _)| distance < d) {
+            // An outcome verb beats a manner verb at any distance
+            // ("shot and killed"); otherwise the nearest verb wins.
+            let manner = |c: &str| lex.manner_verbs.contains(c);
+            let better =
+                verb.is_none_or(|(d, current, _)| match (manner(current), manner(class)) {
+                    (true, false) => true,
+                    (false, true) => false,
+                    _ => distance < d,
+                });
+            if better {
                 verb = Some((distance, class, w.start));
             }
         } else if let Some(class) = lex.object_class(&lower) {
@@ -139,6 +173,8 @@ pub fn predicate(clause: &str, anchor: usize, lex: &Lexicon) -> Predicate {
         verb_at: verb.map(|v| v.2),
         verb: verb.map(|v| v.1.to_string()),
         object: object.map(|o| o.1.to_string()),
+        follow_up_distance: follow_up,
+        verb_distance: verb.map(|v| v.0),
     }
 }
 
@@ -242,6 +278,24 @@ mod tests {
                 Some("injured"),
             ),
             ("with 85% of the vote", "85%", Some("vote")),
+            // A manner verb yields to the outcome at any distance.
+            ("two men were shot and killed", "two", Some("killed")),
+            (
+                "a man was killed after he was shot twice",
+                "shot",
+                Some("killed"),
+            ),
+            (
+                "three teens were shot and wounded",
+                "three",
+                Some("injured"),
+            ),
+            (
+                "seven people were shot overnight",
+                "seven",
+                Some("shooting"),
+            ),
+            ("gunfire erupted on Friday", "Friday", Some("shooting")),
             ("a four day visit to the capital", "four", None),
         ];
         for (clause, at, expected) in cases {
@@ -249,6 +303,35 @@ mod tests {
             let p = predicate(clause, anchor, &lex);
             assert_eq!(p.name.as_deref(), *expected, "{clause} @ {at}");
             assert_eq!(p.words.is_empty(), expected.is_none(), "{clause}");
+        }
+    }
+
+    #[test]
+    fn dates_nearer_a_follow_up_verb_belong_to_it() {
+        let lex = Lexicon::default();
+        for (clause, at, nearer) in [
+            ("he was arrested Tuesday in the killing", "Tuesday", true),
+            (
+                "a teen was killed Tuesday and a suspect arrested later",
+                "Tuesday",
+                false,
+            ),
+            (
+                "police said Monday the boy was shot on Saturday",
+                "Monday",
+                true,
+            ),
+            (
+                "police said Monday the boy was shot on Saturday",
+                "Saturday",
+                false,
+            ),
+            ("the man charged Friday in the shooting", "Friday", true),
+            ("two people died Sunday", "Sunday", false),
+        ] {
+            let anchor = clause.find(at).unwrap_or(0);
+            let p = predicate(clause, anchor, &lex);
+            assert_eq!(p.follow_up_is_nearer(), nearer, "{clause} @ {at}");
         }
     }
 

@@ -5,6 +5,8 @@
 //! Each comes with what framing cannot read from its text alone: its time
 //! scope, or its predicate and polarity.
 
+use std::collections::HashMap;
+
 use chrono::{Days, NaiveDate};
 
 use super::lexicon::Lexicon;
@@ -28,7 +30,6 @@ const SINCE_THEN_REACH: usize = 400;
 /// Synthesised claims of a document, given the extracted ones.
 pub fn synthesise(doc: &Document, claims: &[Claim], lex: &Lexicon) -> Vec<Synthesised> {
     let body = doc.text.get(doc.body_start..).unwrap_or("");
-    let lower = body.to_ascii_lowercase();
     let mut taken: Vec<Span> = claims.iter().map(|c| c.span).collect();
     let mut found: Vec<(Span, Found)> = Vec::new();
     let mut phrases: Vec<(&str, Found)> = Vec::new();
@@ -43,8 +44,9 @@ pub fn synthesise(doc: &Document, claims: &[Claim], lex: &Lexicon) -> Vec<Synthe
     }
     // Longer phrases first, so "in recent years" wins over shorter overlaps.
     phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-    for (phrase, what) in phrases {
-        for at in find_words(&lower, phrase) {
+    let hits = find_phrases(body, phrases.iter().map(|(p, _)| *p));
+    for ((phrase, what), at_list) in phrases.iter().zip(&hits) {
+        for &at in at_list {
             let span = Span::new(doc.body_start + at, doc.body_start + at + phrase.len());
             if taken.iter().any(|t| t.overlaps(&span)) {
                 continue;
@@ -133,7 +135,76 @@ fn referent(claims: &[Claim], span: Span) -> Option<NaiveDate> {
         .map(|(_, end)| end)
 }
 
+/// For each phrase (lower case, words separated by single spaces), the
+/// byte offsets where it occurs in `text` at word boundaries, ignoring ASCII
+/// case. One pass over the words of the text: a phrase is only tried where
+/// a word equal to its first word starts, so the text is never lowercased
+/// or rescanned per phrase.
+fn find_phrases<'p>(text: &str, phrases: impl Iterator<Item = &'p str>) -> Vec<Vec<usize>> {
+    let phrases: Vec<&str> = phrases.collect();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, p) in phrases.iter().enumerate() {
+        let first = p.split(' ').next().unwrap_or(p);
+        by_first.entry(first).or_default().push(k);
+    }
+    let mut out = vec![Vec::new(); phrases.len()];
+    let mut lower = String::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'\'')
+        {
+            i += 1;
+        }
+        let preceded = start > 0
+            && text
+                .get(..start)
+                .and_then(|b| b.chars().next_back())
+                .is_some_and(char::is_alphanumeric);
+        if preceded {
+            continue;
+        }
+        lower.clear();
+        lower.extend(
+            bytes
+                .get(start..i)
+                .unwrap_or(&[])
+                .iter()
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        let Some(candidates) = by_first.get(lower.as_str()) else {
+            continue;
+        };
+        for &k in candidates {
+            let Some(p) = phrases.get(k) else { continue };
+            let end = start + p.len();
+            let matches = text
+                .get(start..end)
+                .is_some_and(|t| t.eq_ignore_ascii_case(p));
+            let bounded = !text
+                .get(end..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_alphanumeric);
+            if matches
+                && bounded
+                && let Some(list) = out.get_mut(k)
+            {
+                list.push(start);
+            }
+        }
+    }
+    out
+}
+
 /// Byte offsets of `phrase` in `haystack` at word boundaries (both ASCII lower case).
+#[cfg(test)]
 fn find_words(haystack: &str, phrase: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut from = 0;
@@ -236,6 +307,29 @@ mod tests {
     fn since_then_without_referent_is_skipped() {
         let doc = Document::from_text("b", "Nothing was sold since then.");
         assert!(synthesise(&doc, &[], &Lexicon::default()).is_empty());
+    }
+
+    #[test]
+    fn finds_phrases_in_one_pass_like_a_plain_search() {
+        let phrases = [
+            "since then",
+            "recently",
+            "no one was injured",
+            "no injuries",
+        ];
+        for text in [
+            "Sales stopped; none Since Then. It recently rose.",
+            "Recently, recentlyx and xrecently; NO ONE was injured here",
+            "no injuries, no one was injured, no one was injuredx",
+            "",
+            "Ünïcode — since then… recently",
+        ] {
+            let got = find_phrases(text, phrases.iter().copied());
+            let lower = text.to_ascii_lowercase();
+            for (k, p) in phrases.iter().enumerate() {
+                assert_eq!(got[k], find_words(&lower, p), "{p} in {text}");
+            }
+        }
     }
 
     #[test]
