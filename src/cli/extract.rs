@@ -7,7 +7,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
+use claimcheck::document::Document;
 use claimcheck::extract::extract;
+use claimcheck::ledger::{Ledger, LedgerWarning};
 use claimcheck::report::claims::{self, ClaimsFile, DocumentClaims};
 
 use super::{Common, Exit, Output, OutputFormat};
@@ -29,10 +31,18 @@ A closed output pipe (e.g. `| head`) counts as success.";
 #[derive(Debug, Clone, clap::Args)]
 pub struct ExtractArgs {
     /// Write one claims/v1 JSON file per article into DIR (`DIR/<doc-id>.json`,
-    /// pretty-printed, deterministic) instead of printing. Existing files of
-    /// the same name are replaced atomically; others are left alone.
+    /// pretty-printed, deterministic, with the article's content hash and the
+    /// extractor version) instead of printing. Every article is re-extracted;
+    /// files whose content is unchanged are not rewritten, changed ones are
+    /// replaced atomically, files of articles not read are left alone.
     #[arg(long, value_name = "DIR", conflicts_with_all = ["format", "output"])]
     pub ledger: Option<std::path::PathBuf>,
+
+    /// With --ledger: reuse the claims of articles whose content hash and
+    /// extractor version match their ledger file instead of re-extracting
+    /// them (what `check` does).
+    #[arg(long, requires = "ledger")]
+    pub incremental: bool,
 }
 
 pub fn run(args: &ExtractArgs, common: &Common) -> Result<ExitCode> {
@@ -44,14 +54,14 @@ pub fn run(args: &ExtractArgs, common: &Common) -> Result<ExitCode> {
         bail!("extract writes json, jsonl or table, not {format:?} (see --help)");
     }
     let loaded = super::load_documents(common)?;
-    let documents: Vec<DocumentClaims> = loaded
-        .documents
-        .iter()
-        .map(|doc| DocumentClaims::new(doc, extract(doc)))
-        .collect();
     match &args.ledger {
-        Some(dir) => write_ledger(dir, documents, common)?,
+        Some(dir) => write_ledger(dir, args, &loaded.documents, common)?,
         None => {
+            let documents: Vec<DocumentClaims> = loaded
+                .documents
+                .iter()
+                .map(|doc| DocumentClaims::new(doc, extract(doc)))
+                .collect();
             let file = ClaimsFile::new(documents);
             let mut out = Output::open(common.output.as_deref())?;
             let w = out.writer();
@@ -72,70 +82,64 @@ pub fn run(args: &ExtractArgs, common: &Common) -> Result<ExitCode> {
     Ok(exit.into())
 }
 
-/// Writes `DIR/<doc-id>.json` for every document, each a claims/v1 object
-/// holding that one document.
-fn write_ledger(dir: &Path, documents: Vec<DocumentClaims>, common: &Common) -> Result<()> {
-    super::ensure_dir(dir)?;
-    let count = documents.len();
-    let mut seen = std::collections::HashSet::new();
-    for doc in documents {
-        let name = format!("{}.json", file_name_for(&doc.id));
-        if !seen.insert(name.clone()) {
-            bail!(
-                "two articles have the id {:?}; the ledger needs unique ids ({})",
-                doc.id,
-                doc.path
-            );
+/// Brings `DIR/<doc-id>.json` up to date for every document through the
+/// [`Ledger`] (the one writer of ledger files): re-extracted unless
+/// `--incremental`; unchanged files are not rewritten. Duplicate ids are an
+/// error (nothing is written).
+fn write_ledger(
+    dir: &Path,
+    args: &ExtractArgs,
+    documents: &[Document],
+    common: &Common,
+) -> Result<()> {
+    let mut ledger = Ledger::open(dir)?.reuse(args.incremental);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    ledger.claims_all(documents, threads);
+    let mut duplicate = None;
+    for warning in ledger.take_warnings() {
+        match warning {
+            LedgerWarning::DuplicateId { .. } => duplicate = duplicate.or(Some(warning)),
+            other => eprintln!("claimcheck: warning: {other}"),
         }
-        let file = ClaimsFile::new(vec![doc]);
-        let mut bytes = Vec::new();
-        claims::write_json(&mut bytes, &file).context("serialising claims")?;
-        super::write_atomic(&dir.join(name), &bytes)?;
     }
+    if let Some(d) = duplicate {
+        bail!("{d}; the ledger needs unique ids (nothing was written)");
+    }
+    ledger.save()?;
     if !common.quiet {
+        let s = ledger.stats();
         eprintln!(
-            "claimcheck: wrote {count} ledger file{} to {}",
-            if count == 1 { "" } else { "s" },
-            dir.display()
+            "claimcheck: ledger {}: {} extracted, {} reused, {} file{} written{}",
+            dir.display(),
+            s.extracted,
+            s.reused,
+            s.written,
+            if s.written == 1 { "" } else { "s" },
+            if s.unused > 0 {
+                format!(", {} left for articles not read in this run", s.unused)
+            } else {
+                String::new()
+            }
         );
     }
     Ok(())
 }
 
-/// A document id as a safe file name: letters, digits, `-`, `_` and `.` kept,
-/// anything else replaced by `_` (no path separators, no leading dot).
-fn file_name_for(id: &str) -> String {
-    let mut name: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if name.is_empty() || name.starts_with('.') {
-        name.insert(0, '_');
-    }
-    name
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use claimcheck::ledger::entry_file_name;
 
     #[test]
-    fn ledger_file_names() {
+    fn ledger_file_names_follow_document_ids() {
         let cases = [
-            ("2018-03-20-liberman", "2018-03-20-liberman"),
-            ("a/b", "a_b"),
-            ("..", "_.."),
-            ("", "_"),
-            ("héllo wörld", "h_llo_w_rld"),
+            ("2018-03-20-liberman", "2018-03-20-liberman.json"),
+            ("a/b", "a_b.json"),
+            ("..", "_...json"),
+            ("", "_.json"),
+            ("héllo wörld", "h_llo_w_rld.json"),
         ];
         for (id, want) in cases {
-            assert_eq!(file_name_for(id), want, "{id}");
+            assert_eq!(entry_file_name(id), want, "{id}");
         }
     }
 }

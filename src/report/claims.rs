@@ -31,6 +31,14 @@ pub struct DocumentClaims {
     pub source: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub url: Option<String>,
+    /// Ledger files only: the hash of what extraction read (id, publication
+    /// date and text; see [`crate::ledger::content_hash`]).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub content_hash: Option<String>,
+    /// Ledger files only: the extractor that produced the claims
+    /// ([`crate::ledger::extractor_version`]).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub extractor: Option<String>,
     pub claims: Vec<Claim>,
 }
 
@@ -43,6 +51,8 @@ impl DocumentClaims {
             published: doc.published,
             source: doc.source.clone(),
             url: doc.url.clone(),
+            content_hash: None,
+            extractor: None,
             claims,
         }
     }
