@@ -9,9 +9,12 @@
 
 pub mod claim;
 pub mod compare;
+pub mod config;
 pub mod document;
 pub mod extract;
 pub mod frame;
+pub mod gate;
+pub mod ledger;
 pub mod reference;
 pub mod report;
 pub mod text;

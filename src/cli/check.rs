@@ -1,30 +1,59 @@
-//! `claimcheck check` and `claimcheck compare`: extract, frame, align and
-//! judge the claims of the articles (and the reference facts of
-//! `claims/reference/`), render the findings, and map them to the exit code
-//! (`--fail-on`).
+//! `claimcheck check`, `compare`, `accept` and `report`: load the project
+//! configuration, extract (through the claims ledger), frame, align and judge
+//! the claims of the articles and of the reference facts, run the review
+//! gate (baseline, inline suppressions, `fail-on`), render the findings and
+//! map them to the exit code. The logic lives in the library
+//! (`claimcheck::config`, `claimcheck::gate`); this file wires flags to it.
 
+use std::collections::HashSet;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::ValueEnum;
 
-use claimcheck::compare::{self, AlignConfig, Report, ReportDocument, Verdict};
+use claimcheck::compare::{self, Report, ReportDocument};
+use claimcheck::config::{self, Config};
 use claimcheck::document::Document;
-use claimcheck::frame::{FramedClaim, Framer};
+use claimcheck::frame::{FramedClaim, Framer, Lexicon};
+use claimcheck::gate::{self, Baseline, FailOn, changed};
+use claimcheck::ledger::Ledger;
 use claimcheck::reference;
 use claimcheck::report;
 
 use super::{Common, Exit, OutputFormat};
 
-/// Reference facts read when `--reference` is not given and the directory exists.
-const DEFAULT_REFERENCE_DIR: &str = "claims/reference";
+pub const AFTER_HELP: &str = "\
+Configuration: claimcheck.toml or .claimcheck.toml, looked for in the current
+directory and its parents (first match wins; --config FILE picks one,
+--isolated ignores them; flags override it). `claimcheck init` writes one.
+Without PATHS, the corpus of the configuration ([corpus] include) is checked.
 
-/// Which findings fail the gate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum FailOn {
-    /// Exit 1 when at least one finding is a conflict.
-    #[default]
+Baseline: findings accepted with `claimcheck accept ID --reason \"...\"` (or all
+at once with --update-baseline) are stored in claims/baseline.json and no
+longer fail; a baselined finding whose claims change fails again. Inline,
+<!-- claimcheck-disable-next-line --> or <!-- claimcheck-disable-line -->
+silences the findings of that line's claims.
+
+Examples:
+  claimcheck check                              the configured corpus
+  claimcheck check corpus/ --format markdown
+  claimcheck check --changed-since origin/main --format github
+  claimcheck check drafts/new.md --against corpus/
+  claimcheck accept 5ae65656f893b664 --reason \"checked with the desk\"
+
+Exit status:
+  0  no finding fails the gate
+  1  findings fail the gate (--fail-on; accepted and suppressed ones do not)
+  2  usage, configuration or input error (one message on stderr)
+Writing the report with --output does not change the exit status; a closed
+output pipe (e.g. `| head`) counts as success.";
+
+/// Which findings fail the gate (command-line form of [`FailOn`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOnArg {
+    /// Exit 1 when at least one conflict is neither accepted nor suppressed.
     Conflict,
     /// Exit 1 on conflicts and on related findings (e.g. TIV-vs-dollar category issues).
     Related,
@@ -32,26 +61,97 @@ pub enum FailOn {
     Never,
 }
 
-/// Options of `claimcheck check` (beyond [`Common`]).
-#[derive(Debug, Clone, clap::Args)]
-pub struct CheckArgs {
-    /// Which findings make the exit status 1.
-    #[arg(long, value_enum, value_name = "VERDICT", default_value_t = FailOn::Conflict)]
-    pub fail_on: FailOn,
+impl From<FailOnArg> for FailOn {
+    fn from(f: FailOnArg) -> FailOn {
+        match f {
+            FailOnArg::Conflict => FailOn::Conflict,
+            FailOnArg::Related => FailOn::Related,
+            FailOnArg::Never => FailOn::Never,
+        }
+    }
+}
 
-    /// Directory of reference facts (claimcheck/reference/v1 JSON files)
-    /// [default: claims/reference, when it exists].
-    #[arg(long, value_name = "DIR")]
+/// Where the configuration, reference facts, baseline and ledger come from
+/// (shared by check, compare, accept and report).
+#[derive(Debug, Clone, clap::Args)]
+pub struct ProjectArgs {
+    /// Read this configuration file instead of looking for claimcheck.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+
+    /// Reference facts (claimcheck/reference/v1 JSON): a file or directory
+    /// [default: the config's [reference] paths, else claims/reference].
+    #[arg(long, value_name = "PATH")]
     pub reference: Option<PathBuf>,
 
     /// Do not read reference facts.
     #[arg(long, conflicts_with = "reference")]
     pub no_reference: bool,
 
+    /// The baseline file [default: the config's gate.baseline, else
+    /// claims/baseline.json].
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Ignore the baseline: every finding counts.
+    #[arg(long, conflicts_with = "baseline")]
+    pub no_baseline: bool,
+
+    /// Reuse and update the claims ledger in DIR (claims re-extracted only
+    /// for changed articles) [default: claims/ beside the config when the
+    /// corpus comes from the config; off for explicit PATHS].
+    #[arg(long, value_name = "DIR")]
+    pub ledger: Option<PathBuf>,
+
+    /// Extract every article; do not read or write the ledger.
+    #[arg(long, conflicts_with = "ledger")]
+    pub no_ledger: bool,
+}
+
+/// Options of `claimcheck check` (beyond [`Common`]).
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckArgs {
+    /// Which findings make the exit status 1 [default: the config's
+    /// gate.fail-on, else conflict].
+    #[arg(long, value_enum, value_name = "VERDICT")]
+    pub fail_on: Option<FailOnArg>,
+
+    #[command(flatten)]
+    pub project: ProjectArgs,
+
     /// Only report findings about this topic, entity, source or document
     /// (e.g. "Rwanda", "SIPRI").
     #[arg(long, value_name = "TOPIC")]
     pub topic: Option<String>,
+
+    /// Accept every finding that fails the gate now: write them to the
+    /// baseline (keeping the reasons of entries already there, dropping
+    /// stale ones). The run then passes.
+    #[arg(long, conflicts_with_all = ["no_baseline", "changed_since", "against"])]
+    pub update_baseline: bool,
+
+    /// Reason recorded for findings added by --update-baseline.
+    #[arg(long, value_name = "TEXT", requires = "update_baseline", value_parser = non_empty)]
+    pub reason: Option<String>,
+
+    /// Who accepts (--update-baseline) [default: git config user.name, else $USER].
+    #[arg(long, value_name = "NAME", value_parser = non_empty)]
+    pub by: Option<String>,
+
+    /// Report only findings that involve an article changed since this git
+    /// revision (`git diff --name-only REV`, plus untracked files), checked
+    /// against the whole corpus.
+    #[arg(long, value_name = "GIT-REV")]
+    pub changed_since: Option<String>,
+
+    /// Check PATHS (the new or changed articles) against the articles of DIR
+    /// too, and report only findings that involve PATHS.
+    #[arg(long, value_name = "DIR", conflicts_with = "changed_since")]
+    pub against: Vec<PathBuf>,
 }
 
 /// Options of `claimcheck compare` (beyond [`Common`]).
@@ -60,79 +160,354 @@ pub struct CompareArgs {
     /// The topic or entity to compare (e.g. "Rwanda", "SIPRI").
     pub topic: String,
 
-    /// Directory of reference facts [default: claims/reference, when it exists].
-    #[arg(long, value_name = "DIR")]
-    pub reference: Option<PathBuf>,
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
 
-    /// Do not read reference facts.
-    #[arg(long, conflicts_with = "reference")]
-    pub no_reference: bool,
+/// Options of `claimcheck accept` (beyond [`Common`]).
+#[derive(Debug, Clone, clap::Args)]
+pub struct AcceptArgs {
+    /// The finding to accept (its id, or a unique prefix of it, as `check` prints it).
+    #[arg(value_name = "FINDING-ID")]
+    pub id: String,
+
+    /// Why the finding is acceptable (required; stored in the baseline).
+    #[arg(long, value_name = "TEXT", value_parser = non_empty)]
+    pub reason: String,
+
+    /// Who accepts it [default: git config user.name, else $USER].
+    #[arg(long, value_name = "NAME", value_parser = non_empty)]
+    pub by: Option<String>,
+
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+/// Options of `claimcheck report` (beyond [`Common`]).
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+fn non_empty(s: &str) -> Result<String, String> {
+    let t = s.trim();
+    if t.is_empty() {
+        Err("must not be empty".to_string())
+    } else {
+        Ok(t.to_string())
+    }
+}
+
+/// Everything one run produced.
+struct Run {
+    report: Report,
+    documents: Vec<Document>,
+    claims: Vec<FramedClaim>,
+    baseline: Baseline,
+    baseline_path: PathBuf,
+    fail_on: FailOn,
+    input_errors: bool,
+}
+
+/// Prints a warning on stderr (a closed stderr is ignored).
+fn warn(message: impl std::fmt::Display) {
+    let _ = writeln!(std::io::stderr(), "claimcheck: {message}");
 }
 
 pub fn run(args: &CheckArgs, common: &Common) -> Result<ExitCode> {
-    let (mut report, input_errors) = build(common, args.reference.as_deref(), args.no_reference)?;
-    if let Some(topic) = &args.topic {
-        report.filter_topic(topic);
-    }
-    render(&report, common)?;
-    if input_errors {
-        return Ok(Exit::Error.into());
-    }
-    Ok(gate(&report, args.fail_on).into())
-}
-
-pub fn run_compare(args: &CompareArgs, common: &Common) -> Result<ExitCode> {
-    let (mut report, input_errors) = build(common, args.reference.as_deref(), args.no_reference)?;
-    report.filter_topic(&args.topic);
-    render(&report, common)?;
-    Ok(if input_errors { Exit::Error } else { Exit::Ok }.into())
-}
-
-/// The exit status for a report under `--fail-on`.
-pub fn gate(report: &Report, fail_on: FailOn) -> Exit {
-    let fails = |v: Verdict| match fail_on {
-        FailOn::Conflict => v == Verdict::Conflict,
-        FailOn::Related => v != Verdict::Agree,
-        FailOn::Never => false,
+    let mut extra = args.against.clone();
+    extra.extend(common.paths.iter().cloned());
+    let paths = if args.against.is_empty() {
+        common.paths.clone()
+    } else {
+        extra
     };
-    if report.findings.iter().any(|f| fails(f.verdict)) {
+    let mut run = build(
+        &args.project,
+        common,
+        &paths,
+        args.fail_on.map(FailOn::from),
+    )?;
+
+    if args.update_baseline {
+        let by = who(args.by.as_deref());
+        let reason = args
+            .reason
+            .as_deref()
+            .unwrap_or("accepted with --update-baseline");
+        let next = run.baseline.updated(&run.report, reason, &by, today());
+        next.save(&run.baseline_path)?;
+        if !common.quiet {
+            warn(format_args!(
+                "wrote {} accepted finding(s) to {}",
+                next.findings.len(),
+                run.baseline_path.display()
+            ));
+        }
+        run.baseline = next;
+        let suppressions = suppressions(&run.documents);
+        gate::apply(&mut run.report, &run.baseline, &suppressions, run.fail_on);
+    }
+
+    let changed: Option<HashSet<String>> = if let Some(rev) = &args.changed_since {
+        let cwd = std::env::current_dir().context("reading the current directory")?;
+        let files = changed::changed_since(rev, &cwd)?;
+        Some(changed::documents_in(&run.documents, &files))
+    } else if !args.against.is_empty() {
+        if common.paths.is_empty() {
+            bail!("--against DIR needs the new or changed articles as PATHS");
+        }
+        Some(changed::documents_in(&run.documents, &common.paths))
+    } else {
+        None
+    };
+    if !common.quiet {
+        notes(&run.report);
+    }
+    if let Some(docs) = &changed {
+        gate::retain_involving(&mut run.report, docs);
+    }
+    if let Some(topic) = &args.topic {
+        run.report.filter_topic(topic);
+    }
+    if common.quiet {
+        gate::retain_failing(&mut run.report);
+    }
+    render(&run, common)?;
+    let failing = gate::fails(&run.report);
+    if failing && !common.quiet {
+        warn(format_args!(
+            "{} finding(s) fail the gate; fix the text, or accept one with \
+             `claimcheck accept FINDING-ID --reason \"...\"`",
+            run.report.summary.failing
+        ));
+    }
+    Ok(if run.input_errors {
+        Exit::Error
+    } else if failing {
         Exit::Findings
     } else {
         Exit::Ok
     }
+    .into())
 }
 
-/// Loads, extracts, frames and compares; returns the report and whether
-/// some input could not be read.
+pub fn run_compare(args: &CompareArgs, common: &Common) -> Result<ExitCode> {
+    let mut run = build(&args.project, common, &common.paths, None)?;
+    run.report.filter_topic(&args.topic);
+    render(&run, common)?;
+    Ok(if run.input_errors {
+        Exit::Error
+    } else {
+        Exit::Ok
+    }
+    .into())
+}
+
+pub fn run_accept(args: &AcceptArgs, common: &Common) -> Result<ExitCode> {
+    let mut run = build(&args.project, common, &common.paths, None)?;
+    let wanted = args.id.trim();
+    let matches: Vec<_> = run
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.id.starts_with(wanted))
+        .collect();
+    let finding = match matches.as_slice() {
+        [one] => (*one).clone(),
+        [] => bail!(
+            "no finding {wanted} in this run (`claimcheck check` lists the ids; \
+             an edited claim gets a new id)"
+        ),
+        many => bail!(
+            "{wanted} is ambiguous: {}",
+            many.iter()
+                .map(|f| f.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    let by = who(args.by.as_deref());
+    run.baseline.accept(&finding, &args.reason, &by, today());
+    run.baseline.save(&run.baseline_path)?;
+    if !common.quiet {
+        warn(format_args!(
+            "accepted {} ({}) in {}",
+            finding.id,
+            finding.topic,
+            run.baseline_path.display()
+        ));
+    }
+    Ok(if run.input_errors {
+        Exit::Error
+    } else {
+        Exit::Ok
+    }
+    .into())
+}
+
+pub fn run_report(args: &ReportArgs, common: &Common) -> Result<ExitCode> {
+    let mut common = common.clone();
+    common.format = Some(OutputFormat::Html);
+    if common.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        common.output = Some(PathBuf::from("report.html"));
+    }
+    let run = build(&args.project, &common, &common.paths, None)?;
+    render(&run, &common)?;
+    if let Some(out) = &common.output
+        && !common.quiet
+    {
+        warn(format_args!("wrote {}", out.display()));
+    }
+    Ok(if run.input_errors {
+        Exit::Error
+    } else {
+        Exit::Ok
+    }
+    .into())
+}
+
+/// The configuration: `--isolated` → defaults; `--config FILE`; else the
+/// first claimcheck.toml from the current directory up.
+fn load_config(project: &ProjectArgs) -> Result<Config> {
+    if project.isolated {
+        return Ok(Config::default());
+    }
+    if let Some(file) = &project.config {
+        let root = file.parent().unwrap_or(Path::new("")).to_path_buf();
+        return Ok(Config::load(file, &root)?);
+    }
+    let cwd = std::env::current_dir().context("reading the current directory")?;
+    match config::discover(&cwd) {
+        Some(file) => {
+            let dir = file.parent().unwrap_or(&cwd);
+            let root = config::relative_to(dir, &cwd);
+            let shown = root.join(file.file_name().unwrap_or_default());
+            Ok(Config::load(&file, &root).map_err(|e| rename_path(e, &file, &shown))?)
+        }
+        None => Ok(Config::default()),
+    }
+}
+
+/// Shows a discovered config by its path relative to the current directory.
+fn rename_path(e: config::ConfigError, file: &Path, shown: &Path) -> config::ConfigError {
+    let from = file.display().to_string();
+    let to = shown.display().to_string();
+    match e {
+        config::ConfigError::Invalid {
+            path,
+            line,
+            column,
+            message,
+        } => config::ConfigError::Invalid {
+            path: if path == from { to } else { path },
+            line,
+            column,
+            message,
+        },
+        other => other,
+    }
+}
+
+/// Loads, extracts, frames, compares and gates.
 fn build(
+    project: &ProjectArgs,
     common: &Common,
-    reference_dir: Option<&Path>,
-    no_reference: bool,
-) -> Result<(Report, bool)> {
-    let loaded = super::load_documents(common)?;
-    if loaded.documents.is_empty() && !loaded.errors.is_empty() {
+    paths: &[PathBuf],
+    fail_on: Option<FailOn>,
+) -> Result<Run> {
+    let config = load_config(project)?;
+    // Read before anything is written: a bad baseline stops the run.
+    let baseline_path = project
+        .baseline
+        .clone()
+        .unwrap_or_else(|| config.baseline_path());
+    let baseline = if project.no_baseline {
+        Baseline::default()
+    } else {
+        Baseline::load(&baseline_path)?
+    };
+    let from_config = paths.is_empty();
+    let paths: Vec<PathBuf> = if from_config {
+        let paths = config.corpus_paths()?;
+        if paths.is_empty() {
+            bail!(
+                "no input: name files or directories to read, or `-` for stdin \
+                 (e.g. `claimcheck check corpus/`), or list the corpus in \
+                 claimcheck.toml ([corpus] include; `claimcheck init` writes one)"
+            );
+        }
+        paths
+    } else {
+        paths.to_vec()
+    };
+    let mut input = common.clone();
+    input.paths = paths;
+    let mut loaded = super::load_documents(&input)?;
+    loaded
+        .documents
+        .retain(|d| !config.is_excluded(Path::new(&d.path)));
+    if loaded.documents.is_empty() {
+        if loaded.errors.is_empty() {
+            bail!("no article found in the input");
+        }
         bail!("no article could be read");
     }
-    let mut framer = Framer::default();
+
+    let mut lexicon = Lexicon::default();
+    config.extend_lexicon(&mut lexicon);
+    let mut framer = Framer::new(lexicon);
     for doc in &loaded.documents {
         framer.learn(&doc.text);
     }
-    let references = match reference_dir {
-        _ if no_reference => Vec::new(),
-        Some(dir) => reference::load_dir(dir, framer.lexicon())
-            .with_context(|| format!("reading reference facts from {}", dir.display()))?,
-        None if Path::new(DEFAULT_REFERENCE_DIR).is_dir() => {
-            reference::load_dir(Path::new(DEFAULT_REFERENCE_DIR), framer.lexicon())
-                .with_context(|| format!("reading reference facts from {DEFAULT_REFERENCE_DIR}"))?
+
+    let reference_paths = match &project.reference {
+        _ if project.no_reference => Vec::new(),
+        Some(path) => vec![path.clone()],
+        None => config.reference_paths(),
+    };
+    let mut references = Vec::new();
+    for path in &reference_paths {
+        let sets = if path.is_dir() {
+            reference::load_dir(path, framer.lexicon())
+        } else {
+            reference::load_file(path, framer.lexicon()).map(|s| vec![s])
         }
-        None => Vec::new(),
+        .with_context(|| format!("reading reference facts from {}", path.display()))?;
+        references.extend(sets);
+    }
+
+    let ledger_dir = match &project.ledger {
+        _ if project.no_ledger => None,
+        Some(dir) => Some(dir.clone()),
+        None if from_config => Some(config.root.join("claims")),
+        None => None,
     };
     let mut items: Vec<FramedClaim> = Vec::new();
-    for doc in &loaded.documents {
-        let claims = claimcheck::extract::extract(doc);
-        items.extend(framer.frame(doc, claims));
+    match ledger_dir {
+        Some(dir) => {
+            let mut ledger = Ledger::open(&dir)?;
+            for doc in &loaded.documents {
+                let claims = ledger.claims(doc);
+                items.extend(framer.frame(doc, claims));
+            }
+            if !common.quiet {
+                for w in ledger.take_warnings() {
+                    warn(format_args!("warning: {w}"));
+                }
+            }
+            ledger.save()?;
+        }
+        None => {
+            for doc in &loaded.documents {
+                let claims = claimcheck::extract::extract(doc);
+                items.extend(framer.frame(doc, claims));
+            }
+        }
     }
-    let claims = items.len();
+    let claim_count = items.len();
+    let article_claims = items.clone();
     let mut documents: Vec<ReportDocument> = loaded.documents.iter().map(report_document).collect();
     for set in &references {
         documents.push(ReportDocument {
@@ -142,9 +517,50 @@ fn build(
         });
         items.extend(set.items.iter().cloned());
     }
-    let findings = compare::compare(items, &AlignConfig::default(), framer.lexicon());
-    let report = Report::new(documents, loaded.documents.len(), claims, findings);
-    Ok((report, !loaded.errors.is_empty()))
+    let findings = compare::compare(items, &config.align, framer.lexicon());
+    let mut report = Report::new(documents, loaded.documents.len(), claim_count, findings);
+    config.severity.apply(&mut report);
+
+    let fail_on = fail_on.or(config.fail_on).unwrap_or_default();
+    let suppressions = suppressions(&loaded.documents);
+    gate::apply(&mut report, &baseline, &suppressions, fail_on);
+
+    Ok(Run {
+        report,
+        documents: loaded.documents,
+        claims: article_claims,
+        baseline,
+        baseline_path,
+        fail_on,
+        input_errors: !loaded.errors.is_empty(),
+    })
+}
+
+fn suppressions(documents: &[Document]) -> Vec<gate::Suppression> {
+    documents.iter().flat_map(gate::suppression::scan).collect()
+}
+
+/// Stale baseline entries and unused suppressions, on stderr.
+fn notes(report: &Report) {
+    for s in &report.stale_baseline {
+        let why = match &s.changed_into {
+            Some(id) => format!("its claims changed, see finding {id}"),
+            None => "it matches no finding".to_string(),
+        };
+        warn(format_args!(
+            "warning: stale baseline entry {} ({}; {}): {why}; \
+             `claimcheck check --update-baseline` removes it",
+            s.id,
+            s.topic,
+            s.docs.join(", ")
+        ));
+    }
+    for s in report.suppressions.iter().filter(|s| !s.used) {
+        warn(format_args!(
+            "warning: {}:{}: unused claimcheck-disable comment (no finding on line {}); remove it",
+            s.path, s.line, s.target_line
+        ));
+    }
 }
 
 fn report_document(doc: &Document) -> ReportDocument {
@@ -155,29 +571,87 @@ fn report_document(doc: &Document) -> ReportDocument {
     }
 }
 
-fn render(report: &Report, common: &Common) -> Result<()> {
+/// The report without accepted or suppressed findings, for the formats that
+/// annotate code review or print diagnostics (each one asks for action);
+/// json, jsonl, markdown, table and html keep them, marked.
+fn actionable(report: &Report) -> Report {
+    let mut r = report.clone();
+    gate::retain(&mut r, |r, f| !r.is_silenced(&f.id));
+    r
+}
+
+/// One line of `--format jsonl`: a finding with its gate status.
+#[derive(serde::Serialize)]
+struct JsonlFinding<'a> {
+    #[serde(flatten)]
+    finding: &'a claimcheck::compare::Finding,
+    #[serde(flatten)]
+    status: Option<&'a claimcheck::compare::finding::GateStatus>,
+}
+
+fn render(run: &Run, common: &Common) -> Result<()> {
     let format = common.format_or_default();
+    let report = &run.report;
     let mut output = super::Output::open(common.output.as_deref())?;
     let out = output.writer();
     match format {
         OutputFormat::Table => report::table::write(out, report, common.terminal_width()),
         OutputFormat::Json => report::json::write(out, report),
         OutputFormat::Markdown => report::markdown::write(out, report),
+        OutputFormat::Html => report::html::write(out, report, &run.documents, &run.claims),
         OutputFormat::Jsonl => report.findings.iter().try_for_each(|f| {
-            serde_json::to_writer(&mut *out, f)
+            let line = JsonlFinding {
+                finding: f,
+                status: report.status(&f.id),
+            };
+            serde_json::to_writer(&mut *out, &line)
                 .map_err(std::io::Error::from)
                 .and_then(|()| out.write_all(b"\n"))
         }),
-        other => bail!(
-            "--format {} is not supported by check yet (use table, json, jsonl or markdown)",
-            format_name(other)
+        OutputFormat::Text => out.write_all(
+            report::diagnostic::render(&actionable(report), &run.documents, common.color_enabled())
+                .as_bytes(),
         ),
+        OutputFormat::Github => {
+            out.write_all(report::github::render(&actionable(report), &run.documents).as_bytes())
+        }
+        OutputFormat::Rdjsonl => {
+            out.write_all(report::rdjsonl::render(&actionable(report), &run.documents).as_bytes())
+        }
+        OutputFormat::Sarif => {
+            out.write_all(report::sarif::render(&actionable(report), &run.documents).as_bytes())
+        }
     }
     .context("writing the report")?;
     output.finish()
 }
 
-fn format_name(f: OutputFormat) -> String {
-    f.to_possible_value()
-        .map_or_else(|| format!("{f:?}"), |v| v.get_name().to_string())
+/// Who accepts a finding: `--by`, else git's user.name, else $USER.
+fn who(by: Option<&str>) -> String {
+    if let Some(by) = by {
+        return by.to_string();
+    }
+    let git = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .filter(|s| !s.is_empty());
+    git.or_else(|| {
+        ["USER", "USERNAME"]
+            .iter()
+            .find_map(|k| std::env::var(k).ok().filter(|s| !s.trim().is_empty()))
+    })
+    .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// Today's date (UTC) from the system clock.
+fn today() -> chrono::NaiveDate {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0)
+        .map(|d| d.date_naive())
+        .unwrap_or_default()
 }

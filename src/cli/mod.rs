@@ -8,7 +8,6 @@
 pub mod check;
 pub mod extract;
 
-use std::fs;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -23,9 +22,12 @@ use claimcheck::document::{self, LoadOptions, Loaded};
 pub const EXIT_CODES: &str = "\
 Exit status:
   0  success (for check: no finding fails the gate)
-  1  findings fail the gate (check, see --fail-on)
-  2  usage error, or an input that could not be read (each named on stderr)
-A closed output pipe (e.g. `| head`) counts as success.";
+  1  findings fail the gate (check, see --fail-on; accepted and suppressed
+     findings do not fail)
+  2  usage or configuration error, or an input that could not be read (each
+     named on stderr)
+Writing with --output does not change the exit status; a closed output pipe
+(e.g. `| head`) counts as success.";
 
 /// The process outcome, mapped to an exit code in one place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,8 +69,9 @@ pub enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Compare claims across articles and report agreements and conflicts.
-    #[command(after_help = EXIT_CODES)]
+    /// Compare claims across articles and report agreements and conflicts;
+    /// the review gate for CI (config, baseline, suppressions, exit codes).
+    #[command(after_help = check::AFTER_HELP)]
     Check {
         #[command(flatten)]
         args: check::CheckArgs,
@@ -82,6 +85,31 @@ pub enum Command {
         args: check::CompareArgs,
         #[command(flatten)]
         common: Common,
+    },
+    /// Accept a finding: record it in the baseline with a reason, so it no
+    /// longer fails `check` (until its claims change).
+    #[command(after_help = EXIT_CODES)]
+    Accept {
+        #[command(flatten)]
+        args: check::AcceptArgs,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Write the self-contained HTML report (`check --format html`) to
+    /// --output [default: report.html on a terminal, else stdout].
+    #[command(after_help = EXIT_CODES)]
+    Report {
+        #[command(flatten)]
+        args: check::ReportArgs,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Write a commented starter claimcheck.toml in the current directory.
+    #[command(after_help = EXIT_CODES)]
+    Init {
+        /// Overwrite an existing claimcheck.toml.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -141,7 +169,8 @@ pub struct Common {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Print nothing on stderr but errors.
+    /// Print only what fails: errors on stderr and, for check, the findings
+    /// that fail the gate.
     #[arg(long, short = 'q')]
     pub quiet: bool,
 
@@ -169,7 +198,6 @@ impl Common {
     }
 
     /// Whether to colour the output (stdout is a terminal in auto mode).
-    #[allow(dead_code)] // for the check renderers
     pub fn color_enabled(&self) -> bool {
         match self.color {
             ColorChoice::Always => true,
@@ -281,6 +309,8 @@ fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
 }
 
 fn persist(temp: tempfile::NamedTempFile, path: &Path) -> Result<()> {
+    claimcheck::gate::baseline::keep_permissions(temp.as_file(), path)
+        .with_context(|| format!("writing {}", path.display()))?;
     temp.as_file()
         .sync_all()
         .with_context(|| format!("writing {}", path.display()))?;
@@ -299,11 +329,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     persist(temp, path)
 }
 
-/// Creates a directory (and its parents) for output files.
-pub fn ensure_dir(dir: &Path) -> Result<()> {
-    fs::create_dir_all(dir).with_context(|| format!("cannot create directory {}", dir.display()))
-}
-
 /// True when the error comes from writing to a closed pipe.
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
@@ -318,5 +343,27 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract { args, common } => extract::run(args, common),
         Command::Check { args, common } => check::run(args, common),
         Command::Compare { args, common } => check::run_compare(args, common),
+        Command::Accept { args, common } => check::run_accept(args, common),
+        Command::Report { args, common } => check::run_report(args, common),
+        Command::Init { force } => init(*force),
     }
+}
+
+/// `claimcheck init`: writes the starter configuration, refusing to replace
+/// an existing one without `--force`.
+fn init(force: bool) -> Result<ExitCode> {
+    let path = Path::new(claimcheck::config::CONFIG_NAMES[0]);
+    if !force && path.exists() {
+        bail!(
+            "{} already exists (use --force to overwrite it)",
+            path.display()
+        );
+    }
+    write_atomic(path, claimcheck::config::STARTER.as_bytes())?;
+    let _ = writeln!(
+        io::stderr(),
+        "claimcheck: wrote {}; edit [corpus] include, then run `claimcheck check`",
+        path.display()
+    );
+    Ok(Exit::Ok.into())
 }
