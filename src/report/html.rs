@@ -28,7 +28,7 @@ use crate::compare::align::REFERENCE_PREFIX;
 use crate::compare::{Finding, FindingClaim, Report, Verdict};
 use crate::document::Document;
 use crate::frame::{FramedClaim, Period, Polarity};
-use crate::report::claims::{human_value, qualifier_name};
+use crate::report::claims::{format_number, human_value, qualifier_name};
 
 /// The stylesheet, inlined in `<style>`.
 const CSS: &str = include_str!("html/html.css");
@@ -36,7 +36,7 @@ const CSS: &str = include_str!("html/html.css");
 const JS: &str = include_str!("html/html.js");
 /// Base64 SHA-256 of [`JS`], the only script the CSP allows (checked by the
 /// `script_hash_matches_the_script` test; update both together).
-const JS_SHA256: &str = "mU1vg500KSCawMwtWwhVXD5Aa/yjvdEbqmTqPSMLrf0=";
+const JS_SHA256: &str = "YW68F50Zqr+80fsvAUHWCqRu0arK5AhYP2DjxBkU3+I=";
 
 /// Every claim kind, in legend order.
 const KINDS: [Kind; 6] = [
@@ -67,23 +67,51 @@ const TL_MIN_BAR: f64 = 4.0;
 /// Longest label shown in the timeline (characters); the full text is in `<title>`.
 const TL_DOC_CHARS: usize = 30;
 const TL_LABEL_CHARS: usize = 38;
+/// Average advance of one label character at 11px, for placing labels.
+const TL_CHAR_WIDTH: f64 = 6.6;
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// What the caller may add to the page; everything is optional.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What the caller may add to the page, and the size budgets that keep a
+/// report of a large archive small enough to open quickly.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// Shown under the heading and in `<title>` (e.g. the corpus name).
     pub title: Option<String>,
     /// A generation stamp to print in the footer; none by default, so the
     /// output is deterministic.
     pub generated: Option<String>,
-    /// Accepted (baselined) findings; when `None`, read from the report
-    /// summary's `accepted` field if it has one, else 0.
+    /// Accepted (baselined) findings to show in the header; when `None`,
+    /// the report summary's count.
     pub accepted: Option<usize>,
+    /// The size the page aims to stay under, in bytes. The article text is
+    /// always complete; timelines get up to a quarter of what is left, and
+    /// findings are drawn with full evidence (sentences side by side) while
+    /// the rest lasts — later findings (the list is sorted, conflicts first)
+    /// are drawn compact, their claims linked to the article view, and
+    /// topics past the timeline share get no timeline. The page says so.
+    pub max_bytes: usize,
 }
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            title: None,
+            generated: None,
+            accepted: None,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// Default [`Options::max_bytes`]: under the 10 MB a 1,000-article report must stay within.
+pub const DEFAULT_MAX_BYTES: usize = 9_000_000;
+/// Most lanes (dated claims) drawn in one timeline; conflicts are kept first.
+const TL_MAX_LANES: usize = 30;
+/// Most links to findings in a timeline caption.
+const TL_MAX_LINKS: usize = 8;
 
 /// Renders the report as one self-contained HTML page.
 ///
@@ -113,15 +141,32 @@ pub fn render_with(
     options: &Options,
 ) -> String {
     let ctx = Context::new(report, documents, claims);
-    let mut out = String::with_capacity(
-        CSS.len() + JS.len() + documents.iter().map(|d| d.text.len() * 3).sum::<usize>(),
-    );
+    // The budget goes first to what must be there — every article in full,
+    // every finding at least compact (measured with every timeline link, an
+    // upper bound) — then up to a third of the rest to the timelines, and
+    // what is left to the findings' full evidence.
+    let mut articles =
+        String::with_capacity(documents.iter().map(|d| d.text.len() * 3).sum::<usize>());
+    write_articles(&mut articles, &ctx);
+    // Head, header, filter form (with its list of topics) and footer.
+    let chrome = 16_384 + ctx.topics.iter().map(|(t, _)| t.len() + 24).sum::<usize>();
+    let fixed = articles.len() + CSS.len() + JS.len() + chrome;
+    let all_drawn = vec![true; ctx.topics.len()];
+    let compact: usize = compact_cards(&ctx, &all_drawn)
+        .iter()
+        .map(String::len)
+        .sum();
+    let left = options.max_bytes.saturating_sub(fixed + compact);
+    let mut timelines = String::new();
+    let drawn = write_timelines(&mut timelines, &ctx, left / 3);
+    let findings_budget = options.max_bytes.saturating_sub(fixed + timelines.len());
+    let mut out = String::with_capacity(options.max_bytes.min(fixed + compact + left));
     write_head(&mut out, options);
     write_header(&mut out, report, options);
     out.push_str("<main id=\"main\" class=\"wrap\">");
-    write_findings(&mut out, &ctx);
-    write_timelines(&mut out, &ctx);
-    write_articles(&mut out, &ctx);
+    write_findings(&mut out, &ctx, &drawn, findings_budget);
+    out.push_str(&timelines);
+    out.push_str(&articles);
     out.push_str("</main>");
     write_footer(&mut out, options);
     out.push_str("<script>");
@@ -189,7 +234,10 @@ impl<'a> Context<'a> {
             .collect();
         let mut claims_of: Vec<Vec<&FramedClaim>> = vec![Vec::new(); documents.len()];
         for c in claims {
-            if let Some(list) = doc_index.get(c.doc.as_str()).and_then(|&i| claims_of.get_mut(i)) {
+            if let Some(list) = doc_index
+                .get(c.doc.as_str())
+                .and_then(|&i| claims_of.get_mut(i))
+            {
                 list.push(c);
             }
         }
@@ -233,10 +281,9 @@ impl<'a> Context<'a> {
     fn doc_title(&self, id: &str) -> String {
         match self.document(id) {
             Some((_, d)) => d.title.clone().unwrap_or_else(|| d.id.clone()),
-            None => id.strip_prefix(REFERENCE_PREFIX).map_or_else(
-                || id.to_string(),
-                |stem| format!("Reference facts: {stem}"),
-            ),
+            None => id
+                .strip_prefix(REFERENCE_PREFIX)
+                .map_or_else(|| id.to_string(), |stem| format!("Reference facts: {stem}")),
         }
     }
 
@@ -272,16 +319,9 @@ fn write_head(out: &mut String, options: &Options) {
     out.push_str("<a class=\"skip\" href=\"#findings\">Skip to findings</a>");
 }
 
-/// The number of accepted findings: from the options, else from a summary
-/// field `accepted` once the baseline adds one, else 0.
+/// The number of accepted findings: from the options, else the gate's count.
 fn accepted(report: &Report, options: &Options) -> usize {
-    options.accepted.unwrap_or_else(|| {
-        serde_json::to_value(&report.summary)
-            .ok()
-            .and_then(|v| v.get("accepted").and_then(serde_json::Value::as_u64))
-            .and_then(|n| usize::try_from(n).ok())
-            .unwrap_or(0)
-    })
+    options.accepted.unwrap_or(report.summary.accepted)
 }
 
 fn write_header(out: &mut String, report: &Report, options: &Options) {
@@ -301,8 +341,14 @@ fn write_header(out: &mut String, report: &Report, options: &Options) {
         ("n-rl", "Related", s.related),
         ("n-acc", "Accepted", accepted(report, options)),
     ];
+    let suppressed = [("n-sup", "Suppressed", s.suppressed)];
+    let cells = cells.iter().chain(suppressed.iter().filter(|c| c.2 > 0));
     for (class, label, n) in cells {
-        let _ = write!(out, "<div class=\"{class}\"><dt>{label}</dt><dd>{n}</dd></div>");
+        let _ = write!(
+            out,
+            "<div class=\"{class}\"><dt>{label}</dt><dd>{}</dd></div>",
+            format_number(*n as f64)
+        );
     }
     out.push_str("</dl></div></header>");
     out.push_str(
@@ -352,14 +398,18 @@ fn badge(out: &mut String, v: Option<Verdict>) {
 fn kind_legend(out: &mut String) {
     out.push_str("<ul class=\"legend\" aria-label=\"Claim kinds\">");
     for k in KINDS {
-        let _ = write!(out, "<li><span class=\"c k-{0}\">{0}</span></li>", k.as_str());
+        let _ = write!(
+            out,
+            "<li><span class=\"c k-{0}\">{0}</span></li>",
+            k.as_str()
+        );
     }
     out.push_str("</ul>");
 }
 
 // ------------------------------------------------------------------ findings
 
-fn write_findings(out: &mut String, ctx: &Context) {
+fn write_findings(out: &mut String, ctx: &Context, drawn: &[bool], budget: usize) {
     let findings = &ctx.report.findings;
     out.push_str("<section id=\"findings\" aria-labelledby=\"findings-h\"><h2 id=\"findings-h\">Findings</h2>");
     if findings.is_empty() {
@@ -384,38 +434,144 @@ fn write_findings(out: &mut String, ctx: &Context) {
     }
     out.push_str("</datalist><output id=\"shown\" aria-live=\"polite\"></output></form>");
     kind_legend(out);
-    out.push_str("<ol class=\"fds\">");
-    for (fi, f) in findings.iter().enumerate() {
-        write_finding(out, ctx, fi, f);
+    // Every finding is listed; each is drawn compact first, and in order
+    // (conflicts first) is redrawn in full while the budget allows it.
+    let compact_cards = compact_cards(ctx, drawn);
+    let mut spare = budget.saturating_sub(compact_cards.iter().map(String::len).sum());
+    let mut list = String::new();
+    let mut compact = 0usize;
+    for ((fi, f), compact_card) in findings.iter().enumerate().zip(&compact_cards) {
+        let mut card = String::new();
+        if spare > 0 {
+            write_finding(&mut card, ctx, fi, f, drawn, true);
+        }
+        let extra = card.len().saturating_sub(compact_card.len());
+        if spare > 0 && extra <= spare {
+            spare -= extra;
+            list.push_str(&card);
+        } else {
+            // Once one finding does not fit, the rest stay compact too, so
+            // the full ones are exactly the first ones.
+            spare = 0;
+            compact += 1;
+            list.push_str(compact_card);
+        }
     }
+    if compact > 0 {
+        let _ = write!(
+            out,
+            "<p class=\"note\">To keep this report small, the sentences are shown for the first {} findings; \
+             the other {compact} link to their claims in the article view.</p>",
+            findings.len() - compact
+        );
+    }
+    out.push_str("<ol class=\"fds\">");
+    out.push_str(&list);
     out.push_str("</ol></section>");
 }
 
-fn write_finding(out: &mut String, ctx: &Context, fi: usize, f: &Finding) {
+/// Every finding drawn compact.
+fn compact_cards(ctx: &Context, drawn: &[bool]) -> Vec<String> {
+    ctx.report
+        .findings
+        .iter()
+        .enumerate()
+        .map(|(fi, f)| {
+            let mut card = String::new();
+            write_finding(&mut card, ctx, fi, f, drawn, false);
+            card
+        })
+        .collect()
+}
+
+/// One finding card: with `full`, each article's sentences side by side;
+/// without, one link per claim into the article view.
+fn write_finding(
+    out: &mut String,
+    ctx: &Context,
+    fi: usize,
+    f: &Finding,
+    drawn: &[bool],
+    full: bool,
+) {
     let class = verdict_class(f.verdict);
+    // The topic filter reads the topic from the h3; j/k focus sets tabindex.
     let _ = write!(
         out,
-        "<li class=\"fd {class}\" id=\"f{fi}\" tabindex=\"-1\" data-v=\"{}\" data-t=\"",
+        "<li class=\"fd {class}\" id=\"f{fi}\" data-v=\"{}\"><div class=\"fh\">",
         f.verdict.as_str()
     );
-    push_escaped(out, &f.topic);
-    let _ = write!(out, "\" aria-labelledby=\"f{fi}-h\"><div class=\"fh\">");
     badge(out, Some(f.verdict));
-    let _ = write!(out, "<span class=\"sev\">{}</span><h3 id=\"f{fi}-h\">", f.severity.as_str());
+    let status = ctx.report.status(&f.id);
+    let _ = write!(out, "<span class=\"sev\">{}</span>", f.severity.as_str());
+    if let Some(st) = status {
+        if st.accepted {
+            out.push_str("<span class=\"b v-acc\">accepted</span>");
+        }
+        if st.suppressed {
+            out.push_str("<span class=\"b v-ctx\">suppressed</span>");
+        }
+        if st.fails_gate {
+            out.push_str("<span class=\"gate\">fails the gate</span>");
+        }
+    }
+    out.push_str("<h3>");
     push_escaped(out, &f.topic);
     out.push_str("</h3></div><p class=\"ex\">");
     push_escaped(out, &f.explanation);
-    out.push_str("</p><div class=\"ev\">");
-    for (doc, claims) in group_by_doc(&f.claims) {
-        write_side(out, ctx, doc, &claims);
+    out.push_str("</p>");
+    if let Some(acc) = status.and_then(|st| st.baseline.as_ref()) {
+        let _ = write!(out, "<p class=\"acc\">Accepted on {} by ", acc.date);
+        push_escaped(out, &acc.by);
+        out.push_str(": ");
+        push_escaped(out, &acc.reason);
+        out.push_str("</p>");
     }
-    out.push_str("</div><p class=\"fid\">");
-    if let Some(ti) = ctx.timeline_of(&f.topic) {
-        let _ = write!(out, "<a href=\"#tl{ti}\">Timeline of this topic</a> · ");
+    if full {
+        out.push_str("<div class=\"ev\">");
+        for (doc, claims) in group_by_doc(&f.claims) {
+            write_side(out, ctx, doc, &claims);
+        }
+        out.push_str("</div>");
+    } else {
+        write_claim_links(out, ctx, f);
+    }
+    out.push_str("<p class=\"fid\">");
+    if let Some(ti) = ctx
+        .timeline_of(&f.topic)
+        .filter(|&ti| drawn.get(ti).copied().unwrap_or(false))
+    {
+        let _ = write!(out, "<a href=\"#tl{ti}\">Timeline</a> · ");
     }
     out.push_str("finding <code>");
     push_escaped(out, &f.id);
     out.push_str("</code></p></li>");
+}
+
+/// The compact evidence of a finding: each claim as written, linked to its
+/// place in the article view (reference facts as text).
+fn write_claim_links(out: &mut String, ctx: &Context, f: &Finding) {
+    out.push_str("<ul class=\"cc\">");
+    for c in &f.claims {
+        let fc = &c.framed;
+        let (vclass, _, sym) = verdict_label(c.verdict);
+        let _ = write!(out, "<li class=\"{vclass}\">{sym} ");
+        match ctx.document(&fc.doc) {
+            Some((ai, _)) => {
+                let _ = write!(out, "<a href=\"#a{ai}-{}\">", fc.claim.span.start);
+                push_escaped(out, &fc.doc);
+                let _ = write!(out, ":{}</a> ", fc.claim.line);
+            }
+            None => {
+                push_escaped(out, &fc.doc);
+                out.push(' ');
+            }
+        }
+        let _ = write!(out, "<span class=\"c k-{}\">", fc.claim.kind.as_str());
+        push_escaped(out, &one_line(&fc.claim.text));
+        out.push_str("</span></li>");
+    }
+    out.push_str("</ul>");
 }
 
 /// The claims of a finding grouped by document, in the finding's order.
@@ -435,7 +591,11 @@ fn group_by_doc(claims: &[FindingClaim]) -> Vec<(&str, Vec<&FindingClaim>)> {
 fn write_side(out: &mut String, ctx: &Context, doc: &str, claims: &[&FindingClaim]) {
     let article = ctx.document(doc);
     let reference = article.is_none();
-    out.push_str("<section class=\"side\"><h4>");
+    out.push_str(if reference {
+        "<section class=\"side ref\"><h4>"
+    } else {
+        "<section class=\"side\"><h4>"
+    });
     match article {
         Some((ai, _)) => {
             let _ = write!(out, "<a href=\"#a{ai}\">");
@@ -452,7 +612,7 @@ fn write_side(out: &mut String, ctx: &Context, doc: &str, claims: &[&FindingClai
         None if reference => out.push_str("reference facts"),
         None => out.push_str("publication date unknown"),
     }
-    if let Some(path) = ctx.doc_path(doc) {
+    if reference && let Some(path) = ctx.doc_path(doc) {
         out.push_str(" · ");
         push_escaped(out, path);
     }
@@ -478,12 +638,19 @@ fn write_side(out: &mut String, ctx: &Context, doc: &str, claims: &[&FindingClai
                 Some(Mark {
                     start,
                     end,
-                    open: format!("<mark class=\"c k-{} {vclass}\">", c.framed.claim.kind.as_str()),
+                    open: format!(
+                        "<mark class=\"c k-{} {vclass}\">",
+                        c.framed.claim.kind.as_str()
+                    ),
                     close: "</mark>".to_string(),
                 })
             })
             .collect();
-        out.push_str(if reference { "<blockquote class=\"ref\"><p>" } else { "<blockquote><p>" });
+        out.push_str(if reference {
+            "<blockquote class=\"ref\"><p>"
+        } else {
+            "<blockquote><p>"
+        });
         write_marked(out, &first.sentence, (0, first.sentence.len()), marks);
         out.push_str("</p></blockquote>");
     }
@@ -565,7 +732,12 @@ struct Mark {
 /// longer first) in their markup. A mark nested in another is nested in the
 /// markup; a mark that crosses another's end, leaves the range or does not
 /// fall on character boundaries is left out. Returns how many were left out.
-fn write_marked(out: &mut String, text: &str, range: (usize, usize), mut marks: Vec<Mark>) -> usize {
+fn write_marked(
+    out: &mut String,
+    text: &str,
+    range: (usize, usize),
+    mut marks: Vec<Mark>,
+) -> usize {
     marks.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let (from, to) = range;
     let mut pos = from;
@@ -623,10 +795,9 @@ fn write_articles(out: &mut String, ctx: &Context) {
         let _ = write!(out, "</a> ({n} claims)</li>");
     }
     out.push_str("</ul>");
-    let mut tip = 0usize;
     for (ai, d) in ctx.documents.iter().enumerate() {
         let claims = ctx.claims_of.get(ai).map_or(&[][..], Vec::as_slice);
-        write_article(out, ctx, ai, d, claims, &mut tip);
+        write_article(out, ctx, ai, d, claims);
     }
     out.push_str("</section>");
 }
@@ -637,12 +808,14 @@ fn write_article(
     ai: usize,
     d: &Document,
     claims: &[&FramedClaim],
-    tip: &mut usize,
 ) {
-    let _ = write!(out, "<article id=\"a{ai}\" aria-labelledby=\"a{ai}-h\"><h3 id=\"a{ai}-h\">");
+    let _ = write!(
+        out,
+        "<article id=\"a{ai}\" aria-labelledby=\"a{ai}-h\"><h3 id=\"a{ai}-h\">"
+    );
     push_escaped(out, d.title.as_deref().unwrap_or(&d.id));
     out.push_str("</h3><p class=\"meta\">");
-    push_escaped(out, &d.id);
+    push_escaped(out, &d.path);
     match d.published {
         Some(p) => {
             let _ = write!(out, " · published {p}");
@@ -674,7 +847,7 @@ fn write_article(
             }
             next += 1;
             if c.claim.span.start >= p.start {
-                marks.push(article_mark(ctx, ai, c, tip));
+                marks.push(article_mark(ctx, ai, c));
             }
         }
         out.push_str(if p.heading { "<p class=\"h\">" } else { "<p>" });
@@ -684,84 +857,76 @@ fn write_article(
     out.push_str("</div></article>");
 }
 
-/// The markup around one claim in the article view: a `<mark>` by kind with
-/// a tooltip shown on hover and focus; a claim that is part of a finding is
-/// also a link to it.
-fn article_mark(ctx: &Context, ai: usize, c: &FramedClaim, tip: &mut usize) -> Mark {
+/// The markup around one claim in the article view: a `<mark>` by kind whose
+/// `aria-description` holds the details — read by screen readers, and shown
+/// by the stylesheet on hover and keyboard focus. A claim that is part of a
+/// finding is also a link to it.
+fn article_mark(ctx: &Context, ai: usize, c: &FramedClaim) -> Mark {
     let claim = &c.claim;
     let kind = claim.kind.as_str();
-    let t = *tip;
-    *tip += 1;
-    let mut tip_html = format!("<span class=\"tip\" role=\"tooltip\" id=\"t{t}\">");
-    write_tip(&mut tip_html, c);
-    tip_html.push_str("</span>");
+    let tip = escape(&tip_text(c));
+    let (start, end) = (claim.span.start, claim.span.end);
     match ctx.in_finding.get(&(c.doc.as_str(), claim.span)) {
         Some(&(fi, verdict)) => {
-            let (vclass, label, _) = verdict_label(verdict);
+            let (vclass, _, _) = verdict_label(verdict);
             Mark {
-                start: claim.span.start,
-                end: claim.span.end,
+                start,
+                end,
                 open: format!(
-                    "<a class=\"fl\" href=\"#f{fi}\" aria-describedby=\"t{t}\" title=\"{label}: see finding\"><mark class=\"c k-{kind} {vclass}\" id=\"a{ai}-{}\">",
-                    claim.span.start
+                    "<a class=\"fl\" href=\"#f{fi}\" aria-description=\"{tip}\"><mark class=\"c k-{kind} {vclass}\" id=\"a{ai}-{start}\">"
                 ),
-                close: format!("</mark>{tip_html}</a>"),
+                close: "</mark></a>".to_string(),
             }
         }
         None => Mark {
-            start: claim.span.start,
-            end: claim.span.end,
-            open: format!("<mark class=\"c k-{kind}\" tabindex=\"0\" aria-describedby=\"t{t}\">"),
-            close: format!("{tip_html}</mark>"),
+            start,
+            end,
+            open: format!("<mark class=\"c k-{kind}\" tabindex=\"0\" aria-description=\"{tip}\">"),
+            close: "</mark>".to_string(),
         },
     }
 }
 
-/// The tooltip of a claim: kind and normalised value, time scope,
-/// attribution, what it is about, and polarity.
-fn write_tip(out: &mut String, c: &FramedClaim) {
+/// The details of a claim, one per line: kind and normalised value, time
+/// scope, attribution, what it is about, polarity, and for a claim in a
+/// finding that finding's verdict.
+fn tip_text(c: &FramedClaim) -> String {
     let claim = &c.claim;
-    let _ = write!(out, "<b>{}</b> ", claim.kind.as_str());
-    push_escaped(out, &human_value(claim));
-    if claim.qualifier != Qualifier::Exact {
-        let _ = write!(out, " ({})", qualifier_name(claim.qualifier));
+    let mut lines = vec![format!("{}: {}", claim.kind.as_str(), human_value(claim))];
+    if claim.qualifier != Qualifier::Exact
+        && let Some(first) = lines.first_mut()
+    {
+        first.push_str(&format!(" ({})", qualifier_name(claim.qualifier)));
     }
     if claim.relative {
-        match claim.anchor {
-            Some(a) => {
-                let _ = write!(out, "<br>relative to {a}");
-            }
-            None => out.push_str("<br>relative; publication date unknown"),
-        }
+        lines.push(match claim.anchor {
+            Some(a) => format!("relative to {a}"),
+            None => "relative; publication date unknown".to_string(),
+        });
     }
-    match (c.frame.time, &claim.time) {
-        (Some(t), _) => {
-            out.push_str("<br>time: ");
-            push_escaped(out, &t.label());
+    lines.push(match (c.frame.time, &claim.time) {
+        (Some(t), _) => format!("time: {}", t.label()),
+        (None, Some(scope)) => format!("time: {}", one_line(&scope.text)),
+        (None, None) => "time: not stated".to_string(),
+    });
+    lines.push(match &c.frame.attribution {
+        Some(a) => format!("source: {}", one_line(a)),
+        None => "source: not stated".to_string(),
+    });
+    let mut about = c.frame.entities.join(", ");
+    if let Some(p) = &c.frame.predicate {
+        if !about.is_empty() {
+            about.push_str(" · ");
         }
-        (None, Some(scope)) => {
-            out.push_str("<br>time: ");
-            push_escaped(out, &one_line(&scope.text));
-        }
-        (None, None) => {}
+        about.push_str(p);
     }
-    if let Some(a) = &c.frame.attribution {
-        out.push_str("<br>source: ");
-        push_escaped(out, a);
-    }
-    if !c.frame.entities.is_empty() || c.frame.predicate.is_some() {
-        out.push_str("<br>about: ");
-        push_escaped(out, &c.frame.entities.join(", "));
-        if let Some(p) = &c.frame.predicate {
-            if !c.frame.entities.is_empty() {
-                out.push_str(" · ");
-            }
-            push_escaped(out, p);
-        }
+    if !about.is_empty() {
+        lines.push(format!("about: {about}"));
     }
     if c.frame.polarity == Polarity::Denied {
-        out.push_str("<br>denied");
+        lines.push("denied".to_string());
     }
+    lines.join("\n")
 }
 
 /// A paragraph of the article body: byte range, and whether it is a
@@ -810,9 +975,17 @@ fn paragraph(text: &str, start: usize, end: usize) -> Paragraph {
     if heading {
         let rest = p.get(hashes..).unwrap_or("");
         let skip = hashes + (rest.len() - rest.trim_start().len());
-        Paragraph { start: start + skip, end, heading }
+        Paragraph {
+            start: start + skip,
+            end,
+            heading,
+        }
     } else {
-        Paragraph { start, end, heading }
+        Paragraph {
+            start,
+            end,
+            heading,
+        }
     }
 }
 
@@ -846,29 +1019,58 @@ fn claim_period(fc: &FramedClaim) -> Option<Period> {
     (period.start.is_some() || period.end.is_some()).then_some(period)
 }
 
-fn write_timelines(out: &mut String, ctx: &Context) {
+/// Writes the timelines section; returns, per topic, whether its timeline
+/// was drawn (topics past the byte budget are only counted).
+fn write_timelines(out: &mut String, ctx: &Context, budget: usize) -> Vec<bool> {
+    let mut drawn = vec![false; ctx.topics.len()];
     out.push_str("<section id=\"timelines\" aria-labelledby=\"timelines-h\"><h2 id=\"timelines-h\">Timelines</h2>");
     if ctx.topics.is_empty() {
         out.push_str("<p class=\"empty\">No findings, so no timelines.</p></section>");
-        return;
+        return drawn;
     }
     out.push_str("<ul class=\"legend\"><li>Bars: the period each claim is about, one lane per claim, grouped by article</li>\
         <li>✕ conflict</li><li>✓ agree</li><li>≈ related</li><li>· context</li><li>◆ publication date</li><li>◂ ▸ open-ended</li></ul>");
+    let start = out.len();
+    let mut skipped = 0usize;
     for (ti, (topic, findings)) in ctx.topics.iter().enumerate() {
+        if out.len() - start >= budget {
+            skipped += 1;
+            continue;
+        }
         write_timeline(out, ctx, ti, topic, findings);
+        if let Some(d) = drawn.get_mut(ti) {
+            *d = true;
+        }
+    }
+    if skipped > 0 {
+        let _ = write!(
+            out,
+            "<p class=\"note\">{skipped} more topics have no timeline here, to keep this report small; \
+             filter the run with <code>--topic</code> to see them.</p>"
+        );
     }
     out.push_str("</section>");
+    drawn
 }
 
 fn write_timeline(out: &mut String, ctx: &Context, ti: usize, topic: &str, findings: &[usize]) {
     let mut dots: Vec<Dot> = Vec::new();
-    let mut seen: std::collections::HashSet<(&str, Span)> = std::collections::HashSet::new();
-    for f in findings.iter().filter_map(|&fi| ctx.report.findings.get(fi)) {
+    // Reference facts all have empty spans: their text tells them apart.
+    let mut seen: std::collections::HashSet<(&str, Span, &str)> = std::collections::HashSet::new();
+    for f in findings
+        .iter()
+        .filter_map(|&fi| ctx.report.findings.get(fi))
+    {
         for c in &f.claims {
             let Some(period) = claim_period(&c.framed) else {
                 continue;
             };
-            if seen.insert((c.framed.doc.as_str(), c.framed.claim.span)) {
+            let key = (
+                c.framed.doc.as_str(),
+                c.framed.claim.span,
+                c.framed.claim.text.as_str(),
+            );
+            if seen.insert(key) {
                 dots.push(Dot {
                     doc: c.framed.doc.as_str(),
                     claim: c,
@@ -878,17 +1080,29 @@ fn write_timeline(out: &mut String, ctx: &Context, ti: usize, topic: &str, findi
             }
         }
     }
+    // Too many lanes: keep the conflicts first, then the rest in order.
+    let hidden = dots.len().saturating_sub(TL_MAX_LANES);
+    if hidden > 0 {
+        dots.sort_by_key(|d| d.claim.verdict != Some(Verdict::Conflict));
+        dots.truncate(TL_MAX_LANES);
+    }
     let article_order = |doc: &str| ctx.doc_index.get(doc).copied().unwrap_or(usize::MAX);
     dots.sort_by(|a, b| {
-        (article_order(a.doc), a.doc, a.claim.framed.claim.span.start)
-            .cmp(&(article_order(b.doc), b.doc, b.claim.framed.claim.span.start))
+        (article_order(a.doc), a.doc, a.claim.framed.claim.span.start).cmp(&(
+            article_order(b.doc),
+            b.doc,
+            b.claim.framed.claim.span.start,
+        ))
     });
     let _ = write!(out, "<figure class=\"tl\" id=\"tl{ti}\" data-t=\"");
     push_escaped(out, topic);
     out.push_str("\"><figcaption>");
     push_escaped(out, topic);
-    for &fi in findings {
+    for &fi in findings.iter().take(TL_MAX_LINKS) {
         let _ = write!(out, " <a href=\"#f{fi}\">finding {}</a>", fi + 1);
+    }
+    if findings.len() > TL_MAX_LINKS {
+        let _ = write!(out, " (+{} more findings)", findings.len() - TL_MAX_LINKS);
     }
     out.push_str("</figcaption>");
     let Some(axis) = Axis::new(&dots, ctx) else {
@@ -896,6 +1110,12 @@ fn write_timeline(out: &mut String, ctx: &Context, ti: usize, topic: &str, findi
         return;
     };
     write_svg(out, ctx, ti, topic, &dots, &axis);
+    if hidden > 0 {
+        let _ = write!(
+            out,
+            "<p class=\"note\">{hidden} more dated claims not drawn.</p>"
+        );
+    }
     out.push_str("</figure>");
 }
 
@@ -920,7 +1140,10 @@ impl Axis {
             hi = mid + 45;
         }
         let pad = (hi - lo) / 25;
-        Some(Axis { lo: lo - pad, hi: hi + pad })
+        Some(Axis {
+            lo: lo - pad,
+            hi: hi + pad,
+        })
     }
 
     fn x(&self, d: i64) -> f64 {
@@ -944,25 +1167,23 @@ impl Axis {
                 .unwrap_or(1000);
             let mut y = lo.year() - lo.year().rem_euclid(step);
             while y <= hi.year() {
-                if let Some(d) = NaiveDate::from_ymd_opt(y, 1, 1).map(day) {
-                    if d >= self.lo && d <= self.hi {
-                        ticks.push((d, y.to_string()));
-                    }
+                if let Some(d) = NaiveDate::from_ymd_opt(y, 1, 1).map(day)
+                    && d >= self.lo
+                    && d <= self.hi
+                {
+                    ticks.push((d, y.to_string()));
                 }
                 y += step;
             }
         } else {
             let months = (self.hi - self.lo) / 30 + 1;
-            let step = [1, 2, 3, 6, 12]
+            let step: u32 = [1, 2, 3, 6, 12]
                 .into_iter()
-                .find(|s| months / s <= 9)
+                .find(|s| months / i64::from(*s) <= 9)
                 .unwrap_or(12);
-            let (mut y, mut m) = (lo.year(), lo.month0() as i64);
+            let (mut y, mut m) = (lo.year(), lo.month0());
             m -= m % step;
-            loop {
-                let Some(date) = NaiveDate::from_ymd_opt(y, (m + 1) as u32, 1) else {
-                    break;
-                };
+            while let Some(date) = NaiveDate::from_ymd_opt(y, m + 1, 1) {
                 let d = day(date);
                 if d > self.hi {
                     break;
@@ -990,6 +1211,22 @@ fn from_day(d: i64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(i32::try_from(d).ok()?)
 }
 
+/// Where a bar's label goes: right of the bar if it fits, else left of it,
+/// else inside a bar wide enough (white on the bar), else right anyway.
+/// Returns x, text-anchor and whether it is inside.
+fn label_place(x0: f64, x1: f64, chars: usize) -> (f64, &'static str, bool) {
+    let width = chars as f64 * TL_CHAR_WIDTH + 14.0;
+    if TL_PLOT_RIGHT + 12.0 - x1 >= width {
+        (x1 + 12.0, "start", false)
+    } else if x0 - TL_PLOT_LEFT >= width {
+        (x0 - 12.0, "end", false)
+    } else if x1 - x0 >= width {
+        (x0 + 6.0, "start", true)
+    } else {
+        (x1 + 12.0, "start", false)
+    }
+}
+
 /// Truncates to `n` characters with an ellipsis.
 fn truncate(s: &str, n: usize) -> String {
     let s = one_line(s);
@@ -1010,7 +1247,10 @@ fn write_svg(out: &mut String, ctx: &Context, ti: usize, topic: &str, dots: &[Do
         docs.dedup();
         docs.len()
     };
-    let conflicts = dots.iter().filter(|d| d.claim.verdict == Some(Verdict::Conflict)).count();
+    let conflicts = dots
+        .iter()
+        .filter(|d| d.claim.verdict == Some(Verdict::Conflict))
+        .count();
     let _ = write!(
         out,
         "<svg viewBox=\"0 0 {TL_WIDTH} {height:.0}\" role=\"img\" aria-labelledby=\"tl{ti}-t tl{ti}-d\"><title id=\"tl{ti}-t\">Timeline: "
@@ -1024,9 +1264,14 @@ fn write_svg(out: &mut String, ctx: &Context, ti: usize, topic: &str, dots: &[Do
     let bottom = height - 6.0;
     for (d, label) in axis.ticks() {
         let x = axis.x(d);
+        let anchor = if x > TL_PLOT_RIGHT - 30.0 {
+            "end"
+        } else {
+            "middle"
+        };
         let _ = write!(
             out,
-            "<line class=\"gr\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{:.0}\" y2=\"{bottom:.0}\"/><text class=\"tk\" x=\"{x:.1}\" y=\"14\" text-anchor=\"middle\">{label}</text>",
+            "<line class=\"gr\" x1=\"{x:.0}\" x2=\"{x:.0}\" y1=\"{:.0}\" y2=\"{bottom:.0}\"/><text class=\"tk\" x=\"{x:.0}\" y=\"14\" text-anchor=\"{anchor}\">{label}</text>",
             TL_TOP - 6.0
         );
     }
@@ -1040,7 +1285,10 @@ fn write_svg(out: &mut String, ctx: &Context, ti: usize, topic: &str, dots: &[Do
         let y = TL_TOP + lane as f64 * TL_LANE;
         if previous != Some(dot.doc) {
             if previous.is_some() {
-                let _ = write!(out, "<line class=\"gr\" x1=\"0\" x2=\"{TL_WIDTH}\" y1=\"{y:.0}\" y2=\"{y:.0}\"/>");
+                let _ = write!(
+                    out,
+                    "<line class=\"gr\" x1=\"0\" x2=\"{TL_WIDTH}\" y1=\"{y:.0}\" y2=\"{y:.0}\"/>"
+                );
             }
             write_doc_label(out, dot.doc, y);
             previous = Some(dot.doc);
@@ -1051,7 +1299,11 @@ fn write_svg(out: &mut String, ctx: &Context, ti: usize, topic: &str, dots: &[Do
 }
 
 fn write_doc_label(out: &mut String, doc: &str, y: f64) {
-    let _ = write!(out, "<text class=\"doc\" x=\"4\" y=\"{:.0}\"><title>", y + 15.0);
+    let _ = write!(
+        out,
+        "<text class=\"doc\" x=\"4\" y=\"{:.0}\"><title>",
+        y + 15.0
+    );
     push_escaped(out, doc);
     out.push_str("</title>");
     push_escaped(out, &truncate(doc, TL_DOC_CHARS));
@@ -1069,24 +1321,41 @@ fn write_bar(out: &mut String, ctx: &Context, dot: &Dot, axis: &Axis, y: f64) {
     let period = Period::new(dot.start, dot.end).label();
     let _ = write!(
         out,
-        "<rect class=\"bar {vclass}\" x=\"{x0:.1}\" y=\"{:.0}\" width=\"{:.1}\" height=\"10\" rx=\"2\"><title>",
+        "<rect class=\"bar {vclass}\" x=\"{x0:.0}\" y=\"{:.0}\" width=\"{:.0}\" height=\"10\" rx=\"2\"><title>",
         y + 6.0,
         x1 - x0
     );
-    push_escaped(out, &format!("{}: “{}” — {period} — {label}", fc.doc, one_line(&fc.claim.text)));
+    push_escaped(
+        out,
+        &format!(
+            "{}: “{}” — {period} — {label}",
+            fc.doc,
+            one_line(&fc.claim.text)
+        ),
+    );
     out.push_str("</title></rect>");
     if dot.start.is_none() {
-        let _ = write!(out, "<text x=\"{:.1}\" y=\"{:.0}\" text-anchor=\"end\">◂</text>", x0 - 1.0, y + 15.0);
+        let _ = write!(
+            out,
+            "<text x=\"{:.0}\" y=\"{:.0}\" text-anchor=\"end\">◂</text>",
+            x0 - 1.0,
+            y + 15.0
+        );
     }
     if dot.end.is_none() {
-        let _ = write!(out, "<text x=\"{:.1}\" y=\"{:.0}\">▸</text>", x1 + 1.0, y + 15.0);
+        let _ = write!(
+            out,
+            "<text x=\"{:.0}\" y=\"{:.0}\">▸</text>",
+            x1 + 1.0,
+            y + 15.0
+        );
     }
     if let Some(p) = ctx.report.published(dot.doc) {
         let px = axis.x(day(p));
         let cy = y + 11.0;
         let _ = write!(
             out,
-            "<path class=\"pub\" d=\"M{px:.1} {:.1}l4 4-4 4-4-4z\"><title>published {p}</title></path>",
+            "<path class=\"pub\" d=\"M{px:.0} {:.0}l4 4-4 4-4-4z\"><title>published {p}</title></path>",
             cy - 4.0
         );
     }
@@ -1094,15 +1363,11 @@ fn write_bar(out: &mut String, ctx: &Context, dot: &Dot, axis: &Axis, y: f64) {
     if dot.claim.verdict == Some(Verdict::Conflict) {
         text.push_str(" — conflict");
     }
-    let room_right = TL_PLOT_RIGHT - x1;
-    let (tx, anchor) = if room_right > 170.0 || x0 - TL_PLOT_LEFT < room_right {
-        (x1 + 12.0, "start")
-    } else {
-        (x0 - 12.0, "end")
-    };
+    let (tx, anchor, inside) = label_place(x0, x1, text.chars().count());
     let _ = write!(
         out,
-        "<text class=\"lab {vclass}\" x=\"{tx:.1}\" y=\"{:.0}\" text-anchor=\"{anchor}\">",
+        "<text class=\"lab {vclass}{}\" x=\"{tx:.0}\" y=\"{:.0}\" text-anchor=\"{anchor}\">",
+        if inside { " in" } else { "" },
         y + 15.0
     );
     push_escaped(out, &text);
@@ -1118,10 +1383,15 @@ mod tests {
 
     /// Standard base64 (RFC 4648, with padding), for the CSP hash check.
     fn base64(bytes: &[u8]) -> String {
-        const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        const ALPHABET: &[u8; 64] =
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         let mut out = String::new();
         for chunk in bytes.chunks(3) {
-            let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+            let b = [
+                chunk[0],
+                *chunk.get(1).unwrap_or(&0),
+                *chunk.get(2).unwrap_or(&0),
+            ];
             let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
             for i in 0..4 {
                 if i <= chunk.len() {
@@ -1151,14 +1421,20 @@ mod tests {
     #[test]
     fn escaping_table() {
         let cases = [
-            ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+            (
+                "<script>alert(1)</script>",
+                "&lt;script&gt;alert(1)&lt;/script&gt;",
+            ),
             (
                 "\"><img src=x onerror=alert(1)>",
                 "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;",
             ),
             ("'", "&#39;"),
             ("&amp;", "&amp;amp;"),
-            ("it's \"$13 million\" & more", "it&#39;s &quot;$13 million&quot; &amp; more"),
+            (
+                "it's \"$13 million\" & more",
+                "it&#39;s &quot;$13 million&quot; &amp; more",
+            ),
             ("Zürich — 5 km", "Zürich — 5 km"),
             ("", ""),
             ("a<b", "a&lt;b"),
@@ -1168,7 +1444,13 @@ mod tests {
         }
     }
 
-    fn framed(doc: &str, text: &str, kind: Kind, needle: &str, value: Option<Value>) -> FramedClaim {
+    fn framed(
+        doc: &str,
+        text: &str,
+        kind: Kind,
+        needle: &str,
+        value: Option<Value>,
+    ) -> FramedClaim {
         let start = text.find(needle).expect("needle in text");
         let end = start + needle.len();
         let (s0, s1) = sentence_bounds(text, start);
@@ -1226,9 +1508,21 @@ mod tests {
             doc("alpha", a_text, Some(date(2017, 7, 9))),
             doc("beta", b_text, Some(date(2018, 3, 20))),
         ];
-        let a = framed("alpha", a_text, Kind::Money, "$13 million", Some(Value::exact(13e6)));
+        let a = framed(
+            "alpha",
+            a_text,
+            Kind::Money,
+            "$13 million",
+            Some(Value::exact(13e6)),
+        );
         let a_date = framed("alpha", a_text, Kind::Date, "2013", None);
-        let b = framed("beta", b_text, Kind::Money, "$20 million", Some(Value::exact(20e6)));
+        let b = framed(
+            "beta",
+            b_text,
+            Kind::Money,
+            "$20 million",
+            Some(Value::exact(20e6)),
+        );
         let claims = vec![a.clone(), a_date, b.clone()];
         let finding = Finding {
             id: "abc123".into(),
@@ -1236,14 +1530,24 @@ mod tests {
             severity: Severity::Error,
             topic: "Israel → Rwanda · arms <transfers>".into(),
             claims: vec![
-                FindingClaim { framed: a, verdict: Some(Verdict::Conflict) },
-                FindingClaim { framed: b, verdict: Some(Verdict::Conflict) },
+                FindingClaim {
+                    framed: a,
+                    verdict: Some(Verdict::Conflict),
+                },
+                FindingClaim {
+                    framed: b,
+                    verdict: Some(Verdict::Conflict),
+                },
             ],
             explanation: "$13 million vs $20 million for the same \"sale\".".into(),
         };
         let documents = docs
             .iter()
-            .map(|d| ReportDocument { id: d.id.clone(), path: d.path.clone(), published: d.published })
+            .map(|d| ReportDocument {
+                id: d.id.clone(),
+                path: d.path.clone(),
+                published: d.published,
+            })
             .collect();
         let report = Report::new(documents, 2, claims.len(), vec![finding]);
         (report, docs, claims)
@@ -1259,7 +1563,7 @@ mod tests {
         assert!(!html.contains("<transfers>"), "topic not escaped");
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
-        assert!(html.contains("data-t=\"Israel → Rwanda · arms &lt;transfers&gt;\""));
+        assert!(html.contains("<h3>Israel → Rwanda · arms &lt;transfers&gt;</h3>"));
         // Exactly one script element: ours.
         assert_eq!(html.matches("<script").count(), 1);
     }
@@ -1268,16 +1572,29 @@ mod tests {
     fn header_counts_and_highlights() {
         let (report, docs, claims) = sample();
         let html = render(&report, &docs, &claims);
-        for (label, n) in [("Articles", 2), ("Claims", 3), ("Conflicts", 1), ("Agreements", 0), ("Related", 0), ("Accepted", 0)] {
-            assert!(html.contains(&format!("<dt>{label}</dt><dd>{n}</dd>")), "{label} {n}");
+        for (label, n) in [
+            ("Articles", 2),
+            ("Claims", 3),
+            ("Conflicts", 1),
+            ("Agreements", 0),
+            ("Related", 0),
+            ("Accepted", 0),
+        ] {
+            assert!(
+                html.contains(&format!("<dt>{label}</dt><dd>{n}</dd>")),
+                "{label} {n}"
+            );
         }
         // Finding evidence: both figures marked, with kind and verdict classes.
-        assert!(html.contains("<mark class=\"c k-money v-conflict\">$13 million</mark>"), "{html}");
+        assert!(
+            html.contains("<mark class=\"c k-money v-conflict\">$13 million</mark>"),
+            "{html}"
+        );
         assert!(html.contains("<mark class=\"c k-money v-conflict\">$20 million</mark>"));
         // Article view: the claim in the finding links to it; the other has a tooltip.
         assert!(html.contains("href=\"#f0\""));
-        assert!(html.contains("<mark class=\"c k-date\" tabindex=\"0\" aria-describedby=\"t"));
-        assert!(html.contains("<b>money</b> 13,000,000 USD<br>time: 2013<br>source: SIPRI"));
+        assert!(html.contains("<mark class=\"c k-date\" tabindex=\"0\" aria-description=\"date: unresolved\ntime: 2013\nsource: SIPRI"));
+        assert!(html.contains("aria-description=\"money: 13,000,000 USD\ntime: 2013\nsource: SIPRI\nabout: Israel, Rwanda · arms\"><mark class=\"c k-money v-conflict\" id=\"a0-14\">$13 million</mark></a>"), "{html}");
         assert_eq!(html.matches("class=\"fd v-conflict\"").count(), 1);
         assert!(html.contains("<figure class=\"tl\" id=\"tl0\""));
         assert!(html.contains("✕ $13 million — conflict"));
@@ -1286,7 +1603,12 @@ mod tests {
     #[test]
     fn accepted_comes_from_options() {
         let (report, docs, claims) = sample();
-        let options = Options { accepted: Some(4), generated: Some("run 7".into()), title: Some("Desk <A>".into()) };
+        let options = Options {
+            accepted: Some(4),
+            generated: Some("run 7".into()),
+            title: Some("Desk <A>".into()),
+            ..Options::default()
+        };
         let html = render_with(&report, &docs, &claims, &options);
         assert!(html.contains("<dt>Accepted</dt><dd>4</dd>"));
         assert!(html.contains("run 7"));
@@ -1315,12 +1637,27 @@ mod tests {
         };
         let cases: Vec<(&str, Vec<Mark>, &str, usize)> = vec![
             ("in 2013 we", vec![mark(3, 7, "m")], "in <m>2013</m> we", 0),
-            ("a b c", vec![mark(0, 5, "o"), mark(2, 3, "i")], "<o>a <i>b</i> c</o>", 0),
-            ("abcdef", vec![mark(0, 3, "x"), mark(2, 5, "y")], "<x>abc</x>def", 1),
+            (
+                "a b c",
+                vec![mark(0, 5, "o"), mark(2, 3, "i")],
+                "<o>a <i>b</i> c</o>",
+                0,
+            ),
+            (
+                "abcdef",
+                vec![mark(0, 3, "x"), mark(2, 5, "y")],
+                "<x>abc</x>def",
+                1,
+            ),
             ("ab<c", vec![mark(2, 4, "m")], "ab<m>&lt;c</m>", 0),
             ("ab", vec![mark(1, 9, "m")], "ab", 1),
             ("é!", vec![mark(1, 2, "m")], "é!", 1),
-            ("x y", vec![mark(0, 1, "a"), mark(2, 3, "b")], "<a>x</a> <b>y</b>", 0),
+            (
+                "x y",
+                vec![mark(0, 1, "a"), mark(2, 3, "b")],
+                "<a>x</a> <b>y</b>",
+                0,
+            ),
         ];
         for (text, marks, want, skipped) in cases {
             let mut out = String::new();
@@ -1334,22 +1671,90 @@ mod tests {
         let text = "---\ntitle: x\n---\n\n# Head line\n\nFirst line\nsecond line.\n\n  \nLast.\n";
         let body_start = text.find("# Head").unwrap();
         let ps = paragraphs(text, body_start);
-        let got: Vec<(&str, bool)> = ps.iter().map(|p| (&text[p.start..p.end], p.heading)).collect();
-        assert_eq!(got, [("Head line", true), ("First line\nsecond line.", false), ("Last.", false)]);
+        let got: Vec<(&str, bool)> = ps
+            .iter()
+            .map(|p| (&text[p.start..p.end], p.heading))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Head line", true),
+                ("First line\nsecond line.", false),
+                ("Last.", false)
+            ]
+        );
         assert!(paragraphs("", 0).is_empty());
         assert!(paragraphs("abc", 10).is_empty());
-        assert_eq!(paragraphs("#hashtag", 0)[0].heading, false);
+        assert!(!paragraphs("#hashtag", 0)[0].heading);
     }
 
     #[test]
     fn axis_ticks_by_years_and_months() {
-        let long = Axis { lo: day(date(2008, 1, 1)), hi: day(date(2018, 6, 1)) };
+        let long = Axis {
+            lo: day(date(2008, 1, 1)),
+            hi: day(date(2018, 6, 1)),
+        };
         let labels: Vec<String> = long.ticks().into_iter().map(|t| t.1).collect();
         assert_eq!(labels, ["2008", "2010", "2012", "2014", "2016", "2018"]);
-        let short = Axis { lo: day(date(2018, 2, 10)), hi: day(date(2018, 5, 2)) };
+        let short = Axis {
+            lo: day(date(2018, 2, 10)),
+            hi: day(date(2018, 5, 2)),
+        };
         let labels: Vec<String> = short.ticks().into_iter().map(|t| t.1).collect();
         assert_eq!(labels, ["Mar 2018", "Apr 2018", "May 2018"]);
         assert!(long.x(day(date(2008, 1, 1))) <= long.x(day(date(2013, 1, 1))));
+    }
+
+    #[test]
+    fn gate_status_shows_on_the_finding() {
+        use crate::compare::finding::{Acceptance, GateStatus};
+        let (mut report, docs, claims) = sample();
+        let status = GateStatus {
+            accepted: true,
+            baseline: Some(Acceptance {
+                reason: "SIPRI <revised>".into(),
+                by: "desk".into(),
+                date: date(2018, 4, 1),
+            }),
+            suppressed: false,
+            fails_gate: false,
+        };
+        report.status.insert("abc123".into(), status);
+        report.summary.accepted = 1;
+        let html = render(&report, &docs, &claims);
+        assert!(html.contains("<dt>Accepted</dt><dd>1</dd>"));
+        assert!(html.contains("<span class=\"b v-acc\">accepted</span>"));
+        assert!(html.contains("Accepted on 2018-04-01 by desk: SIPRI &lt;revised&gt;"));
+        assert!(!html.contains("fails the gate"));
+    }
+
+    #[test]
+    fn budgets_make_findings_compact_and_drop_timelines() {
+        let (report, docs, claims) = sample();
+        let options = Options {
+            max_bytes: 0,
+            ..Options::default()
+        };
+        let html = render_with(&report, &docs, &claims, &options);
+        assert_eq!(
+            html.matches("class=\"fd v-conflict\"").count(),
+            1,
+            "the finding is still listed"
+        );
+        assert!(
+            !html.contains("<div class=\"ev\">"),
+            "no side-by-side evidence"
+        );
+        assert!(html.contains("<ul class=\"cc\"><li class=\"v-conflict\">✕ <a href=\"#a0-14\">alpha:1</a> <span class=\"c k-money\">$13 million</span></li>"), "{html}");
+        assert!(html.contains("the other 1 link to their claims"));
+        assert!(!html.contains("<figure class=\"tl\""));
+        assert!(
+            !html.contains("href=\"#tl0\""),
+            "no link to a timeline not drawn"
+        );
+        assert!(html.contains("1 more topics have no timeline"));
+        let full = render(&report, &docs, &claims);
+        assert!(full.contains("<div class=\"ev\">") && full.contains("href=\"#tl0\""));
     }
 
     #[test]

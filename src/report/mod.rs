@@ -3,7 +3,15 @@
 //! writes to any `io::Write` and never prints on its own.
 
 pub mod claims;
+pub mod diagnostic;
+pub mod github;
 pub mod html;
 pub mod json;
+pub mod location;
 pub mod markdown;
+pub mod rdjsonl;
+pub mod sarif;
 pub mod table;
+
+#[cfg(test)]
+mod fixture;
