@@ -946,12 +946,20 @@ mod tests {
 
     #[test]
     fn front_matter_belongs_to_no_sentence() {
-        let text = "---\ntitle: Two ministers meet\n---\nThe talks lasted two days. They ended well.";
+        let text =
+            "---\ntitle: Two ministers meet\n---\nThe talks lasted two days. They ended well.";
         let body = text.find("The talks").unwrap();
         let index = TextIndex::with_body(text, body);
-        let got: Vec<&str> = index.sentences().iter().map(|s| &text[s.start..s.end]).collect();
+        let got: Vec<&str> = index
+            .sentences()
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
         assert_eq!(got, ["The talks lasted two days.", "They ended well."]);
-        assert!(index.sentence_at(5).is_empty(), "the title is in no sentence");
+        assert!(
+            index.sentence_at(5).is_empty(),
+            "the title is in no sentence"
+        );
         // A body start inside a multi-byte character is moved back to its start.
         let text = "é. Next one.";
         let index = TextIndex::with_body(text, 1);

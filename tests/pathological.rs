@@ -114,7 +114,9 @@ fn assert_linear_in(name: &str, stage: fn(&str), start: usize, make: impl Fn(usi
     // inputs are run (invariants checked) and the growth only reported;
     // CLAIMCHECK_TIMED=1 turns the growth into an assertion.
     if std::env::var_os("CLAIMCHECK_TIMED").is_none() {
-        eprintln!("{name}: ×{ratio:.1} time for ×4 input (not asserted; CLAIMCHECK_TIMED=1 asserts)");
+        eprintln!(
+            "{name}: ×{ratio:.1} time for ×4 input (not asserted; CLAIMCHECK_TIMED=1 asserts)"
+        );
         return;
     }
     assert!(
