@@ -1235,35 +1235,6 @@ pub const CAPITALISED_OK: &[&str] = &[
     "now",
 ];
 
-/// Month names and abbreviations: a number beside one is a day or a year,
-/// which the date extractor owns.
-pub const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// Words after a number that make it a time of day or a clock reading.
 pub const TIME_OF_DAY: &[&str] = &[
     "am", "pm", "a.m", "p.m", "a.m.", "p.m.", "o'clock", "gmt", "utc", "et", "est", "edt", "pst",

@@ -5,8 +5,8 @@
 
 use super::lexicon::{
     CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SYMBOLS, CurrencyName, DURATION_UNITS,
-    IRREGULAR_PLURALS, MEASURE_UNITS, MONTHS, MeasureUnit, NOT_COMPOUND_NOUNS, NOT_PLURAL,
-    PERCENT_WORDS, STOP_WORDS, TIME_OF_DAY,
+    IRREGULAR_PLURALS, MEASURE_UNITS, MeasureUnit, NOT_COMPOUND_NOUNS, NOT_PLURAL, PERCENT_WORDS,
+    STOP_WORDS, TIME_OF_DAY,
 };
 use std::sync::OnceLock;
 
@@ -363,8 +363,13 @@ pub(crate) fn is_stop_word(w: &[u8]) -> bool {
             .any(|s| s.as_bytes().eq_ignore_ascii_case(w))
 }
 
+/// A month name or abbreviation (the date extractor's table): a number
+/// beside one is a day or a year, which the date extractor owns.
 pub(crate) fn is_month(w: &[u8]) -> bool {
-    w.len() <= 9 && MONTHS.iter().any(|s| s.as_bytes().eq_ignore_ascii_case(w))
+    w.len() <= 9
+        && crate::extract::calendar::MONTHS
+            .iter()
+            .any(|(s, ..)| s.as_bytes().eq_ignore_ascii_case(w))
 }
 
 /// A plural noun: ends in "s" (not "ss", "us", "is") or is an irregular

@@ -422,7 +422,8 @@ const RELATED_PREDICATES: &[(&str, &str, f64)] = &[
 ];
 
 /// Words that open a capitalised run without being a name: sentence starters,
-/// function words, months and weekdays, titles.
+/// function words, titles. Month and weekday names come from the date
+/// extractor's calendar table (see [`not_names`]).
 const NOT_NAMES: &[&str] = &[
     "a",
     "an",
@@ -509,37 +510,6 @@ const NOT_NAMES: &[&str] = &[
     "later",
     "among",
     "between",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "one",
     "two",
     "three",
@@ -600,7 +570,6 @@ const NOT_NAMES: &[&str] = &[
     "can",
     "could",
     "should",
-    "may",
     "might",
     "must",
     "said",
@@ -850,7 +819,7 @@ impl Default for Lexicon {
                 .collect(),
             person_nouns: set(PERSON_NOUNS),
             remainder_nouns: set(REMAINDER_NOUNS),
-            not_names: set(NOT_NAMES),
+            not_names: not_names(),
             titles: set(TITLES),
             not_acronyms: set(NOT_ACRONYMS),
             negations: set(NEGATIONS),
@@ -1098,4 +1067,19 @@ mod tests {
             Some("penalty")
         );
     }
+}
+
+/// [`NOT_NAMES`] plus the month names and abbreviations and the full weekday
+/// names of the calendar table ("Sun" and "Sat" stay possible names).
+fn not_names() -> HashSet<String> {
+    use crate::extract::calendar::{MONTHS, WEEKDAYS};
+    let mut names = set(NOT_NAMES);
+    names.extend(MONTHS.iter().map(|(w, ..)| w.to_string()));
+    names.extend(
+        WEEKDAYS
+            .iter()
+            .filter(|(w, _)| w.ends_with("day"))
+            .map(|(w, _)| w.to_string()),
+    );
+    names
 }
