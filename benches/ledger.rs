@@ -160,12 +160,21 @@ fn main() {
         println!("no paragraphs in {}; nothing to measure", corpus.display());
         return;
     }
-    let root = tempfile::tempdir().expect("temporary directory");
-    let articles = root.path().join("articles");
-    let ledger_dir = root.path().join("claims");
-    std::fs::create_dir(&articles).expect("articles directory");
+    // `--keep DIR` builds the archive in DIR and leaves it there (to time
+    // other commands on it); otherwise a temporary directory is used.
+    let args: Vec<String> = std::env::args().collect();
+    let keep = args
+        .iter()
+        .position(|a| a == "--keep")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from);
+    let temp = tempfile::tempdir().expect("temporary directory");
+    let root = keep.as_deref().unwrap_or(temp.path());
+    let articles = root.join("articles");
+    let ledger_dir = root.join("claims");
+    std::fs::create_dir_all(&articles).expect("articles directory");
     let bytes = build_archive(&articles, &paragraphs, n).expect("write archive");
-    let loaded = document::load_paths(&[articles], &LoadOptions::default());
+    let loaded = document::load_paths(&[articles.clone()], &LoadOptions::default());
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors.first());
     let docs = loaded.documents;
     println!(
@@ -186,7 +195,7 @@ fn main() {
     let (t1, s1, c1) = pass(&ledger_dir, &docs, 1);
     let (t2, s2, c2) = pass(&ledger_dir, &docs, 1);
     // The same on two threads, into a fresh directory.
-    let ledger2 = root.path().join("claims-2");
+    let ledger2 = root.join("claims-2");
     let (p1, r1, _) = pass(&ledger2, &docs, 2);
     let (p2, r2, _) = pass(&ledger2, &docs, 2);
     let ledger_bytes: u64 = std::fs::read_dir(&ledger_dir)
@@ -244,4 +253,51 @@ fn main() {
         println!("FAIL: the second run re-extracted or rewrote entries, or claims differ");
         std::process::exit(1);
     }
+    if !cli_passes(root, &articles) {
+        std::process::exit(1);
+    }
+}
+
+/// The whole `claimcheck check` command, twice over the same archive and
+/// `claims/` directory (what a CI job does on two pushes): the first run
+/// extracts everything, the second must re-extract nothing and be ≥ 10×
+/// faster. Returns false when a run fails or the two reports differ.
+fn cli_passes(root: &Path, articles: &Path) -> bool {
+    let bin = env!("CARGO_BIN_EXE_claimcheck");
+    let ledger_dir = root.join("claims-cli");
+    let run = |threads: &str| {
+        let started = Instant::now();
+        let out = std::process::Command::new(bin)
+            .args(["check", "--format", "json", "--quiet", "--no-baseline"])
+            .args(["-j", threads])
+            .arg("--ledger")
+            .arg(&ledger_dir)
+            .arg(articles)
+            .output()
+            .expect("run claimcheck");
+        (started.elapsed().as_secs_f64(), out)
+    };
+    let mut times = Vec::new();
+    let mut reports = Vec::new();
+    for pass in ["first", "second"] {
+        let (t, out) = run("1");
+        let code = out.status.code();
+        if !matches!(code, Some(0 | 1)) {
+            println!(
+                "FAIL: {pass} `claimcheck check` exited {code:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            return false;
+        }
+        println!("| `claimcheck check`, {pass} run, -j1 | {t:.3} s |");
+        times.push(t);
+        reports.push(out.stdout);
+    }
+    let speedup = times[0] / times[1].max(1e-9);
+    println!("`check`: second run {speedup:.1}× faster than the first (target ≥ {TARGET_SPEEDUP}×)");
+    if reports[0] != reports[1] {
+        println!("FAIL: the second `check` printed a different report");
+        return false;
+    }
+    true
 }

@@ -12,6 +12,7 @@ pub mod compare;
 pub mod config;
 pub mod document;
 pub mod extract;
+pub mod findings_cache;
 pub mod frame;
 pub mod gate;
 pub mod ledger;
