@@ -176,6 +176,8 @@ enum Outcome {
         contains: bool,
     },
     Right,
+    /// Found, value right only under a named convention of the suite.
+    Convention(expect::Convention),
 }
 
 struct Scored<'a> {
@@ -246,6 +248,12 @@ fn outcome(e: &Expectation, claims: &[Claim]) -> Outcome {
         || wider_range_ok(e, &found)
     {
         Outcome::Right
+    } else if let Some(&(conv, _)) = e
+        .conventions
+        .iter()
+        .find(|(_, iv)| found.iter().any(|c| interval(c) == Some(*iv)))
+    {
+        Outcome::Convention(conv)
     } else {
         Outcome::Wrong {
             contains: contains_ok(&e.want, &found),
@@ -422,6 +430,8 @@ struct Tally {
     right: usize,
     found_checkable: usize,
     contains: usize,
+    /// Right only under a named convention.
+    conv: usize,
 }
 
 impl Tally {
@@ -445,6 +455,13 @@ impl Tally {
                 self.right += 1;
                 self.contains += 1;
             }
+            Outcome::Convention(_) => {
+                self.found += 1;
+                self.checkable += 1;
+                self.found_checkable += 1;
+                self.conv += 1;
+                self.contains += 1;
+            }
         }
     }
     fn checkable_missed(&mut self) {
@@ -459,6 +476,7 @@ impl Tally {
         self.right += o.right;
         self.found_checkable += o.found_checkable;
         self.contains += o.contains;
+        self.conv += o.conv;
     }
 }
 
@@ -492,10 +510,10 @@ fn print_table(scored: &[Scored]) {
         }
     }
     println!(
-        "{:<34} {:<8} {:>5} {:>7} {:>7} {:>9} {:>8} {:>6}",
-        "suite", "kind", "n", "recall", "value", "val|found", "contains", "extra"
+        "{:<34} {:<8} {:>5} {:>7} {:>7} {:>7} {:>9} {:>8} {:>6}",
+        "suite", "kind", "n", "recall", "value", "+conv", "val|found", "contains", "extra"
     );
-    println!("{}", "-".repeat(92));
+    println!("{}", "-".repeat(100));
     for (name, r) in &suites {
         if r.by_kind.is_empty() && r.extra == 0 {
             continue; // nothing in scope: listed under "not in scope" below
@@ -507,13 +525,19 @@ fn print_table(scored: &[Scored]) {
             } else {
                 "".to_string()
             };
+            let conv = if *kind == Kind::Date {
+                pct(t.right + t.conv, t.checkable)
+            } else {
+                "".to_string()
+            };
             println!(
-                "{:<34} {:<8} {:>5} {:>7} {:>7} {:>9} {:>8} {:>6}",
+                "{:<34} {:<8} {:>5} {:>7} {:>7} {:>7} {:>9} {:>8} {:>6}",
                 if first { *name } else { "" },
                 kind.as_str(),
                 t.n,
                 pct(t.found, t.n),
                 pct(t.right, t.checkable),
+                conv,
                 pct(t.right, t.found_checkable),
                 contains,
                 if first {
@@ -528,19 +552,20 @@ fn print_table(scored: &[Scored]) {
             let mut all = Tally::default();
             r.by_kind.values().for_each(|t| all.merge(t));
             println!(
-                "{:<34} {:<8} {:>5} {:>7} {:>7} {:>9}",
+                "{:<34} {:<8} {:>5} {:>7} {:>7} {:>7} {:>9}",
                 "",
                 "all",
                 all.n,
                 pct(all.found, all.n),
                 pct(all.right, all.checkable),
+                pct(all.right + all.conv, all.checkable),
                 pct(all.right, all.found_checkable),
             );
         }
         if first {
             println!(
-                "{:<34} {:<8} {:>5} {:>7} {:>7} {:>9} {:>8} {:>6}",
-                name, "-", 0, "-", "-", "-", "", r.extra
+                "{:<34} {:<8} {:>5} {:>7} {:>7} {:>7} {:>9} {:>8} {:>6}",
+                name, "-", 0, "-", "-", "", "-", "", r.extra
             );
         }
     }
@@ -561,7 +586,8 @@ fn print_table(scored: &[Scored]) {
     println!();
     println!(
         "recall = expected entities overlapped by a claim of the matching kind; value = right value / n \
-         (misses count as wrong; unresolvable expectations excluded);\nval|found = right value among found; \
+         (misses count as wrong; unresolvable expectations excluded);\n+conv = value plus dates right only under a \
+         named convention of the suite (backward reading, inclusive range end, rolling window; see docs/evaluation.md);\nval|found = right value among found; \
          contains = a date claim's interval contains the expected one; extra = claims of the suite's kinds \
          overlapping no expected entity."
     );
@@ -666,7 +692,11 @@ fn print_failures(scored: &[Scored], suite: &str) {
             .iter()
             .zip(&s.outcomes)
             .filter(|(e, o)| {
-                e.kind.is_some() && matches!(o, Outcome::Missed | Outcome::Wrong { .. })
+                e.kind.is_some()
+                    && matches!(
+                        o,
+                        Outcome::Missed | Outcome::Wrong { .. } | Outcome::Convention(_)
+                    )
             })
             .collect();
         let negative_hit = s.case.expectations.is_empty() && s.extra > 0;
@@ -681,10 +711,10 @@ fn print_failures(scored: &[Scored], suite: &str) {
             s.case.input
         );
         for (e, o) in bad {
-            let tag = if *o == Outcome::Missed {
-                "MISS "
-            } else {
-                "WRONG"
+            let tag = match o {
+                Outcome::Missed => "MISS ".to_string(),
+                Outcome::Convention(c) => format!("CONV ({})", c.name()),
+                _ => "WRONG".to_string(),
             };
             println!("  {tag} expected {}", show_want(e));
         }
@@ -698,7 +728,7 @@ fn print_failures(scored: &[Scored], suite: &str) {
             println!("        got {}", show_value(c));
         }
     }
-    println!("\n{shown} failing input(s)");
+    println!("\n{shown} failing input(s) (CONV: right only under the named convention)");
 }
 
 #[cfg(test)]

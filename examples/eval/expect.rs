@@ -71,6 +71,39 @@ impl Part {
     }
 }
 
+/// A named difference of convention between a suite and a news reader. A
+/// claim that matches none of the suite's own readings but matches a reading
+/// derived under one of these is scored "convention", not "right" (column
+/// `+conv`), and listed as such by `--failures`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Convention {
+    /// Duckling and ctparse resolve a year-less date or a bare weekday
+    /// forward ("March" read in February is next March); news reads
+    /// backwards. The reading accepted is the latest such date on or before
+    /// the reference, and only when the suite's reading lies after it.
+    Backward,
+    /// Recognizers end a range at the start of its last named period,
+    /// exclusive ("from 2014 to 2018" stops at 2018-01-01, "from Week 31 to
+    /// Week 35" at the Monday of week 35); claimcheck's inclusive range keeps
+    /// that period (to 2018-12-31, to the Sunday of week 35).
+    RangeEnd,
+    /// "the last two decades", "the next three years": Recognizers count
+    /// whole calendar units before or after the current one (1990–2009 read
+    /// in 2016); claimcheck counts the same span back from the day before
+    /// the reference (or on from the day after it).
+    Rolling,
+}
+
+impl Convention {
+    pub fn name(self) -> &'static str {
+        match self {
+            Convention::Backward => "backward reading",
+            Convention::RangeEnd => "inclusive range end",
+            Convention::Rolling => "rolling window",
+        }
+    }
+}
+
 /// One expected entity.
 #[derive(Debug, Clone)]
 pub struct Expectation {
@@ -84,6 +117,8 @@ pub struct Expectation {
     /// The entity text as the suite gives it.
     pub text: String,
     pub want: Want,
+    /// Readings accepted only under a named [`Convention`].
+    pub conventions: Vec<(Convention, (NaiveDate, NaiveDate))>,
 }
 
 /// One input of a suite with its expectations.
@@ -157,9 +192,11 @@ pub fn case_of(rec: &Json) -> Option<Case> {
         .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
     let expectations = if let Some(expr) = rec.get("expected_expr").and_then(Json::as_str) {
         if suite == "ctparse" {
-            ctparse(expr, &input).into_iter().collect()
+            ctparse(expr, &input, published).into_iter().collect()
         } else {
-            duckling(&suite, expr, &input).into_iter().collect()
+            duckling(&suite, expr, &input, published)
+                .into_iter()
+                .collect()
         }
     } else if suite == "quantulum3" {
         list(rec.get("expected"))
@@ -169,7 +206,7 @@ pub fn case_of(rec: &Json) -> Option<Case> {
     } else {
         list(rec.get("expected"))
             .iter()
-            .map(|e| recognizers(e, &input))
+            .map(|e| recognizers(e, &input, published))
             .collect()
     };
     Some(Case {
@@ -191,6 +228,7 @@ fn out_of_scope(label: &str, text: &str, span: Option<(usize, usize)>) -> Expect
         span,
         text: text.to_string(),
         want: Want::Unknown,
+        conventions: Vec::new(),
     }
 }
 
@@ -207,6 +245,7 @@ fn in_scope(
         span,
         text: text.to_string(),
         want,
+        conventions: Vec::new(),
     }
 }
 
@@ -279,7 +318,7 @@ fn range_alts(start: NaiveDate, end: NaiveDate) -> Vec<(NaiveDate, NaiveDate)> {
 
 // ---------------------------------------------------------------- Recognizers
 
-fn recognizers(e: &Json, input: &str) -> Expectation {
+fn recognizers(e: &Json, input: &str, published: Option<NaiveDate>) -> Expectation {
     let ty = e.get("type").and_then(Json::as_str).unwrap_or("");
     let text = e.get("text").and_then(Json::as_str).unwrap_or("");
     let span = entity_span(input, e);
@@ -331,6 +370,7 @@ fn recognizers(e: &Json, input: &str) -> Expectation {
             let modifier = res.get("Mod").and_then(Json::as_str);
             let timex = res.get("Timex").and_then(Json::as_str).unwrap_or("");
             let mut want = Vec::new();
+            let mut ranges = Vec::new();
             for r in alts {
                 if let Some(d) = r.get("date").and_then(Json::as_str).and_then(date) {
                     want.push((d, d));
@@ -339,23 +379,33 @@ fn recognizers(e: &Json, input: &str) -> Expectation {
                 let t = r.get("endDate").and_then(Json::as_str).and_then(date);
                 if let (Some(s), Some(t)) = (s, t) {
                     want.extend(range_alts(s, t));
+                    ranges.push((s, t));
                 }
             }
-            date_expectation(want, modifier, timex, text, span)
+            let mut e = date_expectation(want, modifier, timex, text, span);
+            e.conventions = range_conventions(&ranges, text, published);
+            e
         }
-        t if t.starts_with("datetimeV2.") => datetime_v2(t, &res, text, span),
+        t if t.starts_with("datetimeV2.") => datetime_v2(t, &res, text, span, published),
         "" => out_of_scope("untyped", text, span),
         _ => out_of_scope(ty, text, span),
     }
 }
 
 /// DateTimeModel entities: `resolution.values` lists the readings.
-fn datetime_v2(ty: &str, res: &Json, text: &str, span: Option<(usize, usize)>) -> Expectation {
+fn datetime_v2(
+    ty: &str,
+    res: &Json,
+    text: &str,
+    span: Option<(usize, usize)>,
+    published: Option<NaiveDate>,
+) -> Expectation {
     let values = list(res.get("values"));
     let sub = ty.trim_start_matches("datetimeV2.");
     match sub {
         "date" | "daterange" => {
             let mut want = Vec::new();
+            let mut ranges = Vec::new();
             let mut modifier = None;
             let mut timex = String::new();
             for v in &values {
@@ -370,9 +420,12 @@ fn datetime_v2(ty: &str, res: &Json, text: &str, span: Option<(usize, usize)>) -
                 let t = v.get("end").and_then(Json::as_str).and_then(date);
                 if let (Some(s), Some(t)) = (s, t) {
                     want.extend(range_alts(s, t));
+                    ranges.push((s, t));
                 }
             }
-            date_expectation(want, modifier.as_deref(), &timex, text, span)
+            let mut e = date_expectation(want, modifier.as_deref(), &timex, text, span);
+            e.conventions = range_conventions(&ranges, text, published);
+            e
         }
         "duration" => {
             let secs = values.iter().find_map(|v| num(v.get("value")));
@@ -432,6 +485,86 @@ fn date_expectation(
         None => ("date", Want::Dates(want)),
     };
     in_scope(Kind::Date, label, text, span, want)
+}
+
+/// Words that make an entity a range with two named ends.
+const RANGE_WORDS: &[&str] = &[
+    " to ",
+    " and ",
+    "-",
+    "\u{2013}",
+    " through ",
+    " thru ",
+    " till ",
+    " until ",
+];
+/// Words that make an entity a span counted from the reference.
+const ROLLING_WORDS: &[&str] = &[
+    "last ",
+    "past ",
+    "next ",
+    "previous ",
+    "coming ",
+    "following ",
+];
+
+/// Readings of Recognizers ranges `[start, end)` under [`Convention::RangeEnd`]
+/// (for entities naming two ends: the period that starts at the exclusive
+/// end — a year, a month or a Monday-to-Sunday week — is included) and
+/// [`Convention::Rolling`] (for "last/next N units": the same number of
+/// months, or of days, counted from the reference).
+fn range_conventions(
+    ranges: &[(NaiveDate, NaiveDate)],
+    text: &str,
+    published: Option<NaiveDate>,
+) -> Vec<(Convention, (NaiveDate, NaiveDate))> {
+    let lower = format!(" {} ", text.to_lowercase());
+    let two_ends = RANGE_WORDS.iter().any(|w| lower.contains(w));
+    let rolling = ROLLING_WORDS.iter().any(|w| lower.contains(w));
+    let mut out = Vec::new();
+    for &(s, end) in ranges.iter().filter(|(s, e)| s < e) {
+        if two_ends {
+            let periods = [
+                (end.ordinal() == 1).then(|| NaiveDate::from_ymd_opt(end.year(), 12, 31)),
+                (end.day() == 1).then(|| Some(last_of_month(end))),
+                (end.weekday() == chrono::Weekday::Mon).then(|| Some(end + Duration::days(6))),
+            ];
+            for last in periods.into_iter().flatten().flatten() {
+                out.push((Convention::RangeEnd, (s, last)));
+            }
+        }
+        if let (true, Some(p)) = (rolling, published) {
+            out.extend(rolling_reading(s, end, p).map(|r| (Convention::Rolling, r)));
+        }
+    }
+    out
+}
+
+/// The span of `[s, end)` counted from `p`: back from the day before it when
+/// the span lies before `p`, on from the day after when it lies after; in
+/// whole months when both ends are firsts of a month, else in days.
+fn rolling_reading(s: NaiveDate, end: NaiveDate, p: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let day = Duration::days(1);
+    if s.day() == 1 && end.day() == 1 {
+        let months = (end.year() - s.year()) * 12 + end.month() as i32 - s.month() as i32;
+        let m = chrono::Months::new(u32::try_from(months).ok()?);
+        if end <= p {
+            Some((p.checked_sub_months(m)?, p - day))
+        } else if s > p {
+            Some((p + day, p.checked_add_months(m)?))
+        } else {
+            None
+        }
+    } else {
+        let n = end - s;
+        if end <= p {
+            Some((p - n, p - day))
+        } else if s > p {
+            Some((p + day, p + n))
+        } else {
+            None
+        }
+    }
 }
 
 /// The period a concrete TIMEX value names: `2016`, `2016-11`, `2016-11-07`, `2017-W45`.
@@ -642,18 +775,17 @@ fn quantulum(e: &Json, input: &str) -> Expectation {
 
 /// `Time[]{2017-12-14 17:30 (X/X)}` or `Interval[]{A - B}`; the date part is
 /// scored, times of day are out of scope.
-fn ctparse(expr: &str, input: &str) -> Option<Expectation> {
+fn ctparse(expr: &str, input: &str, published: Option<NaiveDate>) -> Option<Expectation> {
     let inner = expr.split_once('{')?.1.trim_end_matches('}');
     let whole = input.trim();
     if expr.starts_with("Time") {
         let d = date(inner.split_whitespace().next()?);
         return Some(match d {
-            Some(d) => in_scope(
-                Kind::Date,
-                "date",
-                whole,
-                None,
-                Want::Dates(lean_alts(vec![(d, d)], input)),
+            Some(d) => forward(
+                in_scope(Kind::Date, "date", whole, None, Want::Dates(vec![(d, d)])),
+                &[(d, d)],
+                input,
+                published,
             ),
             None => out_of_scope("time of day", whole, None),
         });
@@ -663,20 +795,24 @@ fn ctparse(expr: &str, input: &str) -> Option<Expectation> {
         let a = a.split_whitespace().next().and_then(date);
         let b = b.split_whitespace().next().and_then(date);
         return Some(match (a, b) {
-            (Some(a), Some(b)) if a == b => in_scope(
-                Kind::Date,
-                "date",
-                whole,
-                None,
-                Want::Dates(lean_alts(vec![(a, a)], input)),
+            (Some(a), Some(b)) if a == b => forward(
+                in_scope(Kind::Date, "date", whole, None, Want::Dates(vec![(a, a)])),
+                &[(a, a)],
+                input,
+                published,
             ),
-            (Some(a), Some(b)) => {
-                let mut ends = vec![((a, a), (b, b))];
-                for (x, y) in lean_alts(vec![(a, b)], input).into_iter().skip(1) {
-                    ends.push(((x, x), (y, y)));
-                }
-                in_scope(Kind::Date, "date range", whole, None, Want::DateEnds(ends))
-            }
+            (Some(a), Some(b)) => forward(
+                in_scope(
+                    Kind::Date,
+                    "date range",
+                    whole,
+                    None,
+                    Want::DateEnds(vec![((a, a), (b, b))]),
+                ),
+                &[(a, b)],
+                input,
+                published,
+            ),
             (Some(a), None) => in_scope(
                 Kind::Date,
                 "date (open-ended)",
@@ -690,29 +826,54 @@ fn ctparse(expr: &str, input: &str) -> Option<Expectation> {
     Some(out_of_scope("duration (ctparse)", whole, None))
 }
 
+/// Adds the backward readings of a forward-leaning suite's `want` (Duckling,
+/// ctparse) to `e` under [`Convention::Backward`].
+fn forward(
+    mut e: Expectation,
+    want: &[(NaiveDate, NaiveDate)],
+    input: &str,
+    published: Option<NaiveDate>,
+) -> Expectation {
+    e.conventions = backward_readings(want, input, published)
+        .into_iter()
+        .map(|r| (Convention::Backward, r))
+        .collect();
+    e
+}
+
 /// Duckling and ctparse resolve forward in time ("March" read in February is
 /// next March); a news reader resolves backwards. When the input names no
-/// year, the same reading one year earlier (and, for weekdays, one week
-/// earlier) is accepted too.
-fn lean_alts(want: Vec<(NaiveDate, NaiveDate)>, input: &str) -> Vec<(NaiveDate, NaiveDate)> {
-    let mut out = want.clone();
+/// year and the suite's reading lies after the reference, the latest of the
+/// same reading one year earlier (and, for inputs naming a weekday, one week
+/// earlier) that starts on or before the reference is the backward reading.
+fn backward_readings(
+    want: &[(NaiveDate, NaiveDate)],
+    input: &str,
+    published: Option<NaiveDate>,
+) -> Vec<(NaiveDate, NaiveDate)> {
+    let Some(p) = published else {
+        return Vec::new();
+    };
     let has_year = input
         .as_bytes()
         .windows(4)
         .any(|w| w.iter().all(u8::is_ascii_digit) && (w[0] == b'1' || w[0] == b'2'));
     if has_year {
-        return out;
+        return Vec::new();
     }
     const WEEKDAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
     let lower = input.to_lowercase();
     let weekday = WEEKDAYS.iter().any(|w| lower.contains(w));
-    for (s, e) in want {
-        if let (Some(s1), Some(e1)) = (s.with_year(s.year() - 1), e.with_year(e.year() - 1)) {
-            out.push((s1, e1));
-        }
-        if weekday {
-            out.push((s - Duration::days(7), e - Duration::days(7)));
-        }
+    let mut out = Vec::new();
+    for &(s, e) in want.iter().filter(|(s, _)| *s > p) {
+        let year_before = s.with_year(s.year() - 1).zip(e.with_year(e.year() - 1));
+        let week_before = weekday.then(|| (s - Duration::days(7), e - Duration::days(7)));
+        let latest = [week_before, year_before]
+            .into_iter()
+            .flatten()
+            .filter(|(a, _)| *a <= p)
+            .max();
+        out.extend(latest);
     }
     out
 }
@@ -720,7 +881,12 @@ fn lean_alts(want: Vec<(NaiveDate, NaiveDate)>, input: &str) -> Vec<(NaiveDate, 
 // -------------------------------------------------------------------- Duckling
 
 /// Duckling's `expected_expr` for the whole input, by dimension.
-fn duckling(suite: &str, expr: &str, input: &str) -> Option<Expectation> {
+fn duckling(
+    suite: &str,
+    expr: &str,
+    input: &str,
+    published: Option<NaiveDate>,
+) -> Option<Expectation> {
     let whole = input.trim();
     let dim = suite.trim_start_matches("duckling/");
     let words: Vec<&str> = expr
@@ -785,7 +951,7 @@ fn duckling(suite: &str, expr: &str, input: &str) -> Option<Expectation> {
                 Want::Seconds(n * secs),
             ))
         }
-        "Time" => duckling_time(expr, input),
+        "Time" => duckling_time(expr, input, published),
         "Numeral" | "Ordinal" => Some(out_of_scope(&dim.to_lowercase(), whole, None)),
         "Temperature" => Some(out_of_scope("temperature", whole, None)),
         _ => Some(out_of_scope(dim, whole, None)),
@@ -794,7 +960,7 @@ fn duckling(suite: &str, expr: &str, input: &str) -> Option<Expectation> {
 
 /// `datetime (2013, 2, 15, 0, 0, 0) Day`, `datetimeInterval ((…), (…)) Day`,
 /// `datetimeHoliday (…) Day "Christmas"`, `datetimeOpenInterval After (…) Hour`.
-fn duckling_time(expr: &str, input: &str) -> Option<Expectation> {
+fn duckling_time(expr: &str, input: &str, published: Option<NaiveDate>) -> Option<Expectation> {
     let whole = input.trim();
     let tuples: Vec<NaiveDate> = expr
         .split('(')
@@ -830,13 +996,8 @@ fn duckling_time(expr: &str, input: &str) -> Option<Expectation> {
         [a] => vec![grain_interval(*a, grain)],
         _ => return Some(in_scope(Kind::Date, label, whole, None, Want::Unknown)),
     };
-    Some(in_scope(
-        Kind::Date,
-        label,
-        whole,
-        None,
-        Want::Dates(lean_alts(want, input)),
-    ))
+    let e = in_scope(Kind::Date, label, whole, None, Want::Dates(want.clone()));
+    Some(forward(e, &want, input, published))
 }
 
 fn grain_interval(d: NaiveDate, grain: &str) -> (NaiveDate, NaiveDate) {
@@ -883,18 +1044,20 @@ mod tests {
             "duckling/AmountOfMoney",
             "between Dollar (10, 20)",
             "10-20 dollars",
+            None,
         )
         .unwrap();
         assert_eq!(e.kind, Some(Kind::Money));
         assert!(
             matches!(e.want, Want::Number { low, high: Some(h), .. } if low == 10.0 && h == 20.0)
         );
-        let e = duckling("duckling/AmountOfMoney", "simple Unnamed 5", "five").unwrap();
+        let e = duckling("duckling/AmountOfMoney", "simple Unnamed 5", "five", None).unwrap();
         assert_eq!(e.kind, None);
         let e = duckling(
             "duckling/Time",
             "datetime (2013, 2, 1, 0, 0, 0) Month",
             "2/2013",
+            None,
         )
         .unwrap();
         assert_eq!(
@@ -905,19 +1068,86 @@ mod tests {
             "duckling/Time",
             "datetime (2013, 2, 12, 7, 0, 0) Hour",
             "7a",
+            None,
         )
         .unwrap();
         assert_eq!(e.kind, None);
-        let e = duckling("duckling/Duration", "DurationData 2 Minute", "2 mins").unwrap();
+        let e = duckling("duckling/Duration", "DurationData 2 Minute", "2 mins", None).unwrap();
         assert_eq!(e.want, Want::Seconds(120.0));
     }
 
     #[test]
-    fn future_leaning_suites_also_accept_the_past_reading() {
-        let alts = lean_alts(vec![(d("2013-03-01"), d("2013-03-31"))], "in March");
-        assert!(alts.contains(&(d("2012-03-01"), d("2012-03-31"))));
-        let alts = lean_alts(vec![(d("2013-03-01"), d("2013-03-31"))], "March 2013");
-        assert_eq!(alts.len(), 1);
+    fn future_leaning_suites_accept_the_backward_reading_by_convention() {
+        let feb = Some(d("2013-02-12"));
+        let march = [(d("2013-03-01"), d("2013-03-31"))];
+        let cases: &[(
+            &[(NaiveDate, NaiveDate)],
+            &str,
+            Option<NaiveDate>,
+            &[(NaiveDate, NaiveDate)],
+        )] = &[
+            (
+                &march,
+                "in March",
+                feb,
+                &[(d("2012-03-01"), d("2012-03-31"))],
+            ),
+            // A year is named: no other reading.
+            (&march, "March 2013", feb, &[]),
+            // The suite's reading is already in the past.
+            (&march, "in March", Some(d("2013-04-02")), &[]),
+            // No reference: nothing to read backwards from.
+            (&march, "in March", None, &[]),
+            // "Friday" read on Tuesday 2013-02-12: the Friday before.
+            (
+                &[(d("2013-02-15"), d("2013-02-15"))],
+                "on Friday",
+                feb,
+                &[(d("2013-02-08"), d("2013-02-08"))],
+            ),
+        ];
+        for (want, input, p, expected) in cases {
+            assert_eq!(backward_readings(want, input, *p), *expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn recognizers_range_and_rolling_conventions() {
+        let p = Some(d("2016-11-07"));
+        let got = range_conventions(
+            &[(d("2014-01-01"), d("2018-01-01"))],
+            "from 2014 to 2018",
+            p,
+        );
+        assert!(got.contains(&(Convention::RangeEnd, (d("2014-01-01"), d("2018-12-31")))));
+        // One named period is not a range: "March 2015" ends 2015-04-01.
+        let got = range_conventions(&[(d("2015-03-01"), d("2015-04-01"))], "March 2015", p);
+        assert!(got.is_empty());
+        // Week 31 to week 35 of 2018: to the Sunday of week 35.
+        let got = range_conventions(
+            &[(d("2018-07-30"), d("2018-08-27"))],
+            "between Week 31 and Week 35",
+            p,
+        );
+        assert!(got.contains(&(Convention::RangeEnd, (d("2018-07-30"), d("2018-09-02")))));
+        let got = range_conventions(
+            &[(d("1990-01-01"), d("2010-01-01"))],
+            "the last two decades",
+            p,
+        );
+        assert_eq!(
+            got,
+            vec![(Convention::Rolling, (d("1996-11-07"), d("2016-11-06")))]
+        );
+        let got = range_conventions(
+            &[(d("2016-11-14"), d("2016-11-28"))],
+            "the next two weeks",
+            p,
+        );
+        assert_eq!(
+            got,
+            vec![(Convention::Rolling, (d("2016-11-08"), d("2016-11-21")))]
+        );
     }
 
     #[test]
@@ -925,16 +1155,18 @@ mod tests {
         let e = ctparse(
             "Time[]{2017-12-14 17:30 (X/X)}",
             "Thursday 14th December 17.30",
+            None,
         )
         .unwrap();
         assert_eq!(e.kind, Some(Kind::Date));
         let e = ctparse(
             "Interval[]{2017-06-13 X:X (X/X) - 2017-06-15 X:X (X/X)}",
             "13.6. - 15.6.",
+            None,
         )
         .unwrap();
         assert!(matches!(e.want, Want::DateEnds(_)));
-        let e = ctparse("Duration[]{2 nights}", "2 nights").unwrap();
+        let e = ctparse("Duration[]{2 nights}", "2 nights", None).unwrap();
         assert_eq!(e.kind, None);
     }
 

@@ -479,6 +479,47 @@ fn slot(k: u128) -> usize {
     (h >> 54) as usize & (SLOTS - 1)
 }
 
+/// Every word of the tables, with its meaning; earlier entries win on
+/// duplicates ("may" is a month before anything else).
+fn all_words() -> impl Iterator<Item = (&'static str, Lex)> {
+    MONTHS
+        .iter()
+        .map(|&(w, month, abbr)| (w, Lex::Month { month, abbr }))
+        .chain(WEEKDAYS.iter().map(|&(w, d)| (w, Lex::Weekday(d))))
+        .chain(ORDINAL_WORDS.iter().map(|&(w, n)| (w, Lex::Ordinal(n))))
+        .chain(CARDINAL_WORDS.iter().map(|&(w, n)| (w, Lex::Cardinal(n))))
+        .chain(WORDS.iter().copied())
+        .chain(SEASONS.iter().map(|&(w, m)| (w, Lex::Season(m))))
+        .chain(DECADE_WORDS.iter().map(|&(w, n)| (w, Lex::DecadeWord(n))))
+        .chain(HOLIDAYS.iter().map(|&(w, h)| (w, Lex::Holiday(h))))
+}
+
+/// A quick pre-check before hashing: for each pair of first two letters,
+/// the lengths (bit `len`) of the table words that start with it
+/// (single-letter words under their letter twice). Most words of running
+/// text fail it and are never hashed.
+fn prefilter() -> &'static [u16; 26 * 26] {
+    static FILTER: OnceLock<[u16; 26 * 26]> = OnceLock::new();
+    FILTER.get_or_init(|| {
+        let mut f = [0u16; 26 * 26];
+        for (w, _) in all_words() {
+            if let Some(i) = pair_index(w.as_bytes()) {
+                f[i] |= 1 << w.len();
+            }
+        }
+        f
+    })
+}
+
+/// Index of a word's first two letters (lower-cased) in [`prefilter`].
+fn pair_index(word: &[u8]) -> Option<usize> {
+    let a = word.first()?.to_ascii_lowercase().wrapping_sub(b'a');
+    let b = word
+        .get(1)
+        .map_or(a, |c| c.to_ascii_lowercase().wrapping_sub(b'a'));
+    (a < 26 && b < 26).then(|| usize::from(a) * 26 + usize::from(b))
+}
+
 /// Open-addressing hash table of every word (`0` marks an empty slot; no
 /// word packs to 0).
 fn table() -> &'static [(u128, Option<Lex>)] {
@@ -502,29 +543,8 @@ fn table() -> &'static [(u128, Option<Lex>)] {
                 }
             }
         };
-        for &(w, month, abbr) in MONTHS {
-            add(w, Lex::Month { month, abbr });
-        }
-        for &(w, d) in WEEKDAYS {
-            add(w, Lex::Weekday(d));
-        }
-        for &(w, n) in ORDINAL_WORDS {
-            add(w, Lex::Ordinal(n));
-        }
-        for &(w, n) in CARDINAL_WORDS {
-            add(w, Lex::Cardinal(n));
-        }
-        for &(w, l) in WORDS {
+        for (w, l) in all_words() {
             add(w, l);
-        }
-        for &(w, m) in SEASONS {
-            add(w, Lex::Season(m));
-        }
-        for &(w, n) in DECADE_WORDS {
-            add(w, Lex::DecadeWord(n));
-        }
-        for &(w, h) in HOLIDAYS {
-            add(w, Lex::Holiday(h));
         }
         t
     })
@@ -533,6 +553,10 @@ fn table() -> &'static [(u128, Option<Lex>)] {
 /// Looks a word up, case-insensitively.
 pub fn lookup(word: &[u8]) -> Option<Lex> {
     if word.len() > LONGEST_WORD {
+        return None;
+    }
+    let lengths = prefilter().get(pair_index(word)?)?;
+    if lengths & (1 << word.len()) == 0 {
         return None;
     }
     let k = key(word)?;
@@ -597,6 +621,17 @@ mod tests {
         ];
         for (w, want) in cases {
             assert_eq!(lookup(w.as_bytes()), *want, "{w}");
+        }
+    }
+
+    #[test]
+    fn prefilter_passes_every_table_word_and_stops_others() {
+        for (w, l) in all_words() {
+            assert!(lookup(w.as_bytes()).is_some(), "{w}");
+            assert!(lookup(w.to_uppercase().as_bytes()).is_some(), "{w} {l:?}");
+        }
+        for w in ["government", "Israel", "said", "x", "tomorrowland", "zz"] {
+            assert_eq!(lookup(w.as_bytes()), None, "{w}");
         }
     }
 

@@ -26,7 +26,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::calendar::{Grain, Lex, Part, Prep, UnitWord};
 use super::date_math::{self as dm, Interval};
-use super::date_token::{Tok, TokKind, tokenize};
+use super::date_token::{Tok, TokKind, tokenize_into};
 use crate::claim::{Kind, Mention, Qualifier, Span, Value};
 
 #[path = "date_named.rs"]
@@ -35,25 +35,79 @@ mod named;
 mod offsets;
 
 /// Finds every date mention in `text`; relative ones resolve against `published`.
+///
+/// Long texts are read in pieces cut at line breaks (see [`next_piece`]),
+/// so the token buffer stays small and the scan stays linear in the input.
 pub fn scan(text: &str, published: Option<NaiveDate>) -> Vec<Mention> {
-    let toks = tokenize(text);
-    let g = Grammar {
-        text,
-        toks: &toks,
-        published,
-    };
+    let mut toks = Vec::new();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        match g.expression(i) {
-            Some(f) => {
-                out.push(g.mention(&f));
-                i = f.end.max(i + 1);
+    let mut from = 0;
+    while from < text.len() {
+        let (to, next) = next_piece(text, from);
+        tokenize_into(text, from, to, &mut toks);
+        let g = Grammar {
+            text,
+            toks: &toks,
+            published,
+        };
+        let mut i = 0;
+        while i < toks.len() {
+            if !toks.get(i).is_some_and(Tok::may_open_date) {
+                i += 1;
+                continue;
             }
-            None => i += 1,
+            match g.expression(i) {
+                Some(f) => {
+                    out.push(g.mention(&f));
+                    i = f.end.max(i + 1);
+                }
+                None => i += 1,
+            }
         }
+        from = next.max(from + 1);
     }
     out
+}
+
+/// A piece is cut at the first line break after this many bytes …
+const PIECE_MIN: usize = 4 << 10;
+/// … or, on a longer line, at white space or punctuation after this many.
+const PIECE_MAX: usize = 64 << 10;
+
+/// The piece of `text` read after `from`: `(end, start of the next piece)`.
+///
+/// No date expression spans a line break (the break is a token of its own
+/// that no rule reads through), so a piece ends just after a `\n` and the
+/// next one starts on it: both see the break, and the result is the same as
+/// one pass over the whole text. A line longer than [`PIECE_MAX`] (never
+/// news, only degenerate input) is cut at the next space or ASCII
+/// punctuation mark, else at the next character boundary.
+fn next_piece(text: &str, from: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    if len - from <= 2 * PIECE_MIN {
+        return (len, len);
+    }
+    let lo = from + PIECE_MIN;
+    let hi = (from + PIECE_MAX).min(len);
+    if let Some(k) = bytes.get(lo..hi).and_then(|b| memchr::memchr(b'\n', b)) {
+        let nl = lo + k;
+        return (nl + 1, nl);
+    }
+    if hi == len {
+        return (len, len);
+    }
+    let cut = bytes
+        .get(hi..)
+        .and_then(|b| {
+            b.iter()
+                .take(PIECE_MIN)
+                .position(|c| c.is_ascii_whitespace() || c.is_ascii_punctuation())
+        })
+        .map(|k| hi + k)
+        .or_else(|| (hi..len).find(|&k| text.is_char_boundary(k)))
+        .unwrap_or(len);
+    (cut, cut)
 }
 
 /// Years accepted in a date-like position, and standing alone.
@@ -491,18 +545,32 @@ impl Grammar<'_> {
             }
         }
         let future = self.speaks_of_future(start, b.end);
-        let (mut ia, ga, rela) = self.resolve(ra, future);
-        let (ib, _, relb) = self.resolve(rb, future);
-        // Year-less ends ("from 10/25 to 01/25", "from November to
-        // February"): the start is the latest such date before the end.
-        if let (Atom::Cal { y: None, m, d }, Atom::Cal { y: None, .. }, Some(a), Some(e)) =
-            (ra, rb, ia, ib)
-            && a.0 > e.1
-        {
-            ia = match d {
-                Some(d) => dm::ymd(a.0.year() - 1, m, d).map(dm::day),
-                None => dm::month(a.0.year() - 1, m),
+        let (ia, ga, rela) = self.resolve(ra, future);
+        let (mut ib, _, relb) = self.resolve(rb, future);
+        // Year-less ends ("from 10/1 to 11/7", "from November to
+        // February"): the start reads like a lone date (backwards from
+        // publication), the end is the first such date after the start —
+        // a range may run past the publication date.
+        if let (Atom::Cal { y: None, .. }, Atom::Cal { y: None, m, d }, Some(a)) = (ra, rb, ia) {
+            let at = |y: i32| match d {
+                Some(d) => dm::ymd(y, m, d).map(dm::day),
+                None => dm::month(y, m),
             };
+            let y = a.0.year();
+            ib = [y, y + 1]
+                .into_iter()
+                .filter_map(at)
+                .find(|e| e.1 >= a.0)
+                .or(ib);
+        }
+        // "from Monday to Wednesday": a weekday end is the first one on or
+        // after the start.
+        if let (Some(a), Some(e)) = (ia, ib)
+            && a.0 > e.1
+            && matches!(self.lex(b.start), Some(Lex::Weekday(_)))
+            && b.end == b.start + 1
+        {
+            ib = dm::add_days(e.0, 7).map(dm::day);
         }
         let iv = match (ia, ib) {
             (Some((s, _)), Some((_, e))) if s <= e => Some((s, e)),
@@ -584,10 +652,13 @@ impl Grammar<'_> {
             .tok(f.end.saturating_sub(1))
             .map_or(start, |t| t.end)
             .max(start);
+        // An interval is never reversed: a rule that would give start > end
+        // leaves the value unresolved rather than wrong.
+        let iv = f.iv.filter(|(s, e)| s <= e);
         let mut m = Mention::new(
             Kind::Date,
             Span::new(start, end),
-            f.iv.map(|(s, e)| Value::dates(s, e)),
+            iv.map(|(s, e)| Value::dates(s, e)),
         )
         .unit(f.grain.as_str())
         .qualifier(f.qualifier);
@@ -1184,7 +1255,7 @@ impl Grammar<'_> {
                 .or_else(|| self.numeric_date(j).map(|p| Parsed { start: i, ..p }))
         };
         if let Some(p) = dated {
-            return Some(p);
+            return Some(self.year_by_weekday(p, wd));
         }
         let full = self.word(i).len() >= 6;
         if (cap || full)
@@ -1242,6 +1313,40 @@ impl Grammar<'_> {
                 relative: true,
             },
         })
+    }
+
+    /// "Monday, May 22", "Tuesday 23 May": a year-less date whose weekday
+    /// names the year. Of the publication year and the years either side,
+    /// the one where the date falls on that weekday (the weekday shifts by
+    /// one or two days a year, so at most one of three fits); when none
+    /// fits, the usual backward reading stands.
+    fn year_by_weekday(&self, p: Parsed, wd: Weekday) -> Parsed {
+        let (
+            Atom::Cal {
+                y: None,
+                m,
+                d: Some(d),
+            },
+            Some(pub_date),
+        ) = (p.atom, self.published)
+        else {
+            return p;
+        };
+        let y = pub_date.year();
+        let fits = (y - 1..=y + 1)
+            .filter_map(|y| dm::ymd(y, m, d))
+            .find(|date| date.weekday() == wd);
+        match fits {
+            Some(date) => Parsed {
+                atom: Atom::Fixed {
+                    iv: Some(dm::day(date)),
+                    grain: Grain::Day,
+                    relative: true,
+                },
+                ..p
+            },
+            None => p,
+        }
     }
 
     /// today, tonight, yesterday, tomorrow (+ morning/evening …).
@@ -1364,10 +1469,12 @@ impl Grammar<'_> {
         };
         let iv = self.published.and_then(|p| {
             let (s, e) = shift_period(p, u, 0)?;
+            // "earlier this month" ends the day before publication; "later
+            // this week" starts on it (the rest of the day is later too).
             if earlier {
                 Some((s, dm::add_days(p, -1)?.max(s)))
             } else {
-                Some((dm::add_days(p, 1)?.min(e), e))
+                Some((p, e))
             }
         });
         Some(Parsed {

@@ -127,7 +127,8 @@ impl Grammar<'_> {
         let Some(Lex::Unit(unit)) = self.lex(j) else {
             return None;
         };
-        if unit == UnitWord::Weekend {
+        // "the next 0 months", "last0week": no span of time, no claim.
+        if unit == UnitWord::Weekend || high == 0 {
             return None;
         }
         Some((Amount { low, high, unit }, j + 1))
@@ -297,7 +298,7 @@ impl Grammar<'_> {
         if !self.word(j + 1).ends_with('s') {
             return None;
         }
-        if unit == UnitWord::Weekend || self.says_how_long(i) {
+        if unit == UnitWord::Weekend || high == 0 || self.says_how_long(i) {
             return None;
         }
         let am = Amounts {

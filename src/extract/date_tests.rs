@@ -465,7 +465,8 @@ fn parts_of_periods() {
             "They meet again later this year in Rome.",
             P17,
             "later this year",
-            Some(("2017-09-25", "2017-12-31")),
+            // Later this year starts on the publication day.
+            Some(("2017-09-24", "2017-12-31")),
             "year",
         ),
     ]);
@@ -1186,7 +1187,8 @@ fn more_numeric_and_range_forms() {
             "Leave runs from 10/1 to 11/7 for staff.",
             Some("2018-10-24"),
             "from 10/1 to 11/7",
-            Some(("2017-10-01", "2017-11-07")),
+            // The range starts before publication and runs past it.
+            Some(("2018-10-01", "2018-11-07")),
             "day",
         ),
         (
@@ -1685,4 +1687,130 @@ fn news_date_dump() {
         }
     }
     assert!(std::env::var_os("DUMP").is_none(), "{}", out.join("\n"));
+}
+
+#[test]
+fn weekday_dates_and_ranges_across_publication() {
+    check(&[
+        // A weekday names the year of a year-less date.
+        (
+            "The summit opens on Monday, May 22 in Brussels.",
+            Some("2017-05-16"),
+            "Monday, May 22",
+            Some(("2017-05-22", "2017-05-22")),
+            "day",
+        ),
+        (
+            "Talks resumed Tuesday 23 May after a pause.",
+            Some("2017-05-30"),
+            "Tuesday 23 May",
+            Some(("2017-05-23", "2017-05-23")),
+            "day",
+        ),
+        (
+            "Voting ended Thursday, Oct. 26, officials said.",
+            Some("2017-11-02"),
+            "Thursday, Oct. 26",
+            Some(("2017-10-26", "2017-10-26")),
+            "day",
+        ),
+        (
+            "The ferry sails on Friday, Nov. 3, the company said.",
+            Some("2017-10-20"),
+            "Friday, Nov. 3",
+            Some(("2017-11-03", "2017-11-03")),
+            "day",
+        ),
+        // Year-less ranges run from the start on, past publication if need be.
+        (
+            "The exhibition runs from 12/1 to 1/15 at the museum.",
+            Some("2017-12-10"),
+            "from 12/1 to 1/15",
+            Some(("2017-12-01", "2018-01-15")),
+            "day",
+        ),
+        (
+            "Rain fell from November to February.",
+            P18,
+            "from November to February",
+            Some(("2017-11-01", "2018-02-28")),
+            "month",
+        ),
+        (
+            "The festival ran from June 28 to July 3.",
+            Some("2017-07-01"),
+            "from June 28 to July 3",
+            Some(("2017-06-28", "2017-07-03")),
+            "day",
+        ),
+        // Weekday ranges: the end is the first such day on or after the start.
+        (
+            "Strikes are planned from Monday to Wednesday.",
+            P18,
+            "from Monday to Wednesday",
+            Some(("2018-03-26", "2018-03-28")),
+            "day",
+        ),
+        (
+            "The market was shut from Thursday to Monday.",
+            P18,
+            "from Thursday to Monday",
+            Some(("2018-03-15", "2018-03-19")),
+            "day",
+        ),
+        (
+            "Hearings run from Monday to Wednesday this week.",
+            P18,
+            "from Monday to Wednesday this week",
+            Some(("2018-03-19", "2018-03-21")),
+            "day",
+        ),
+        // "later" includes the publication day, "earlier" ends the day before.
+        (
+            "Prices may rise later this month.",
+            P18,
+            "later this month",
+            Some(("2018-03-20", "2018-03-31")),
+            "month",
+        ),
+        (
+            "Prices rose earlier this month.",
+            P18,
+            "earlier this month",
+            Some(("2018-03-01", "2018-03-19")),
+            "month",
+        ),
+    ]);
+}
+
+#[test]
+fn zero_counts_make_no_claim() {
+    for sentence in [
+        "Sales will grow in the next 0 months.",
+        "Nothing happened last0week.",
+        "Prices held over the last 0 years.",
+        "It was 0 days ago.",
+        "Within 0 weeks the plan failed.",
+        "0 previous weeks passed.",
+    ] {
+        for p in [P18, None] {
+            let ms = scan(sentence, p.map(d));
+            assert!(
+                ms.iter()
+                    .all(|m| !sentence[m.span.start..m.span.end].contains('0')),
+                "{sentence:?}: {:?}",
+                texts(sentence, p)
+            );
+            for m in &ms {
+                if let Some((a, b)) = m.value.as_ref().and_then(Value::interval) {
+                    assert!(a <= b, "{sentence:?}: reversed {a}..{b}");
+                }
+            }
+        }
+    }
+    // A count of one still reads.
+    assert_eq!(
+        texts("Sales fell in the last 1 week.", P18),
+        ["the last 1 week"]
+    );
 }

@@ -46,13 +46,35 @@ impl Tok {
     pub fn is_word(&self) -> bool {
         matches!(self.kind, TokKind::Word { .. })
     }
+    /// False for tokens no date expression starts with: punctuation other
+    /// than an apostrophe ("'90s"), and words outside the lexicon other than
+    /// one letter ("Q3", "H1"). Lets the scanner skip most tokens at once.
+    pub fn may_open_date(&self) -> bool {
+        match self.kind {
+            TokKind::Punct(c) => c == b'\'',
+            TokKind::Word { lex: None, .. } => self.end - self.start == 1,
+            _ => true,
+        }
+    }
 }
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    tokenize_into(text, 0, text.len(), &mut out);
+    out
+}
+
+/// Replaces `out` with the tokens of `text[from..to]` (byte offsets into
+/// the whole `text`; `from` and `to` on character boundaries). Reusing one
+/// buffer keeps the working set small on long documents.
+pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+    out.clear();
+    let Some(text) = text.get(..to) else {
+        return;
+    };
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() / 5);
-    let mut i = 0;
+    let mut i = from;
     let mut space = true;
     while i < bytes.len() {
         let b = bytes[i];
@@ -162,7 +184,6 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             i += len.max(1);
         }
     }
-    out
 }
 
 /// Reads an ordinal ("th", "st", "nd", "rd") or plural ("s", "'s") suffix
