@@ -13,7 +13,11 @@
 //! With `--corpus FILE.jsonl[.gz]` (one `{"text", "date"}` article per line;
 //! `.gz` is read through `zcat`) it also measures that corpus once, best of 3.
 //! A missing input file prints a message and exits 0, so `cargo bench` never
-//! fails on a machine without the shared data.
+//! fails on a machine without the shared data. `--once` extracts the input a
+//! single time and prints the claim count: the run to profile under `perf`
+//! or `valgrind --tool=callgrind`, whose instruction counts are stable on a
+//! noisy machine. `--dump FILE` writes every claim of the input (and of the
+//! `--corpus`) as one JSON line, to diff the output of two versions.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -105,6 +109,21 @@ fn run_once(articles: &[Article], copies: usize) -> (Duration, usize) {
     (started.elapsed(), claims)
 }
 
+/// Writes the claims of every article, one JSON object a line, numbered by article.
+fn write_dump(articles: &[Article], path: &Path) {
+    let mut lines = String::new();
+    for (n, a) in articles.iter().enumerate() {
+        for c in claimcheck::extract::extract_text("bench", &a.text, 0, a.published) {
+            let json = serde_json::to_string(&c).unwrap_or_default();
+            lines.push_str(&format!("{n} {json}\n"));
+        }
+    }
+    match std::fs::write(path, lines) {
+        Ok(()) => println!("extract bench: claims written to {}", path.display()),
+        Err(e) => println!("extract bench: cannot write {}: {e}", path.display()),
+    }
+}
+
 fn best_of(articles: &[Article], copies: usize, runs: usize) -> (Duration, usize) {
     (0..runs)
         .map(|_| run_once(articles, copies))
@@ -132,10 +151,14 @@ fn main() {
     let mut gva = None;
     let mut corpus = None;
     let mut runs = 5usize;
+    let mut once = false;
+    let mut dump = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--corpus" => corpus = it.next().cloned(),
+            "--once" => once = true,
+            "--dump" => dump = it.next().cloned(),
             "--runs" => runs = it.next().and_then(|n| n.parse().ok()).unwrap_or(runs),
             s if !s.starts_with('-') => gva = Some(s.to_string()),
             _ => {}
@@ -152,6 +175,22 @@ fn main() {
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     if articles.is_empty() {
         println!("extract bench: {gva} holds no articles");
+        return;
+    }
+    if let Some(out) = dump {
+        let mut all = articles;
+        if let Some(text) = corpus.as_deref().and_then(|p| read(Path::new(p))) {
+            all.extend(load_corpus(&text));
+        }
+        write_dump(&all, Path::new(&out));
+        return;
+    }
+    if once {
+        let (took, claims) = run_once(&articles, 1);
+        println!(
+            "{} articles, {bytes} bytes, {claims} claims, {took:?}",
+            articles.len()
+        );
         return;
     }
     println!(

@@ -13,6 +13,7 @@
 use std::sync::OnceLock;
 
 use crate::claim::Span;
+use crate::extract::words::WordIndex;
 
 /// How an abbreviation followed by a period behaves at a possible sentence end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -337,12 +338,16 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let mut start = 0;
     let mut line_start = 0;
     let mut i = 0;
+    // The next "!" or "?" at or after `i` (rare in news): found once and
+    // kept until passed, so the search stays linear.
+    let mut next_bang = 0;
     loop {
         // Only a few bytes can end a sentence: jump to the next one.
-        let next = bytes
-            .get(i..)
-            .and_then(|rest| rest.iter().position(|&b| ENDS_SENTENCE[usize::from(b)]))
-            .map_or(bytes.len(), |p| i + p);
+        if next_bang < i {
+            next_bang = find_from(bytes, i, |rest| memchr::memchr2(b'!', b'?', rest));
+        }
+        let next =
+            find_from(bytes, i, |rest| memchr::memchr3(b'.', b'\n', 0xE2, rest)).min(next_bang);
         while next - start > MAX_SENTENCE_LEN {
             let Some(cut) = forced_cut(text, start, next) else {
                 break;
@@ -381,17 +386,12 @@ pub fn sentences(text: &str) -> Vec<Span> {
     out
 }
 
-/// Bytes that may end a sentence: newline, `.`, `!`, `?`, and the lead byte
-/// of "…".
-const ENDS_SENTENCE: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'\n' as usize] = true;
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[0xE2] = true;
-    t
-};
+/// Offset of the first match of `find` in `bytes[i..]`, or the text length.
+/// The bytes that may end a sentence are newline, `.`, `!`, `?`, and the
+/// lead byte of "…".
+fn find_from(bytes: &[u8], i: usize, find: impl Fn(&[u8]) -> Option<usize>) -> usize {
+    bytes.get(i..).and_then(find).map_or(bytes.len(), |p| i + p)
+}
 
 /// Where to cut an over-long run `start..next` with no sentence end: the
 /// first white space past `MAX_SENTENCE_LEN`, or any character boundary past
@@ -399,15 +399,17 @@ const ENDS_SENTENCE: [bool; 256] = {
 fn forced_cut(text: &str, start: usize, next: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let from = start + MAX_SENTENCE_LEN + 1;
+    // White space is looked for only up to the hard limit, so a long run
+    // without any costs one bounded search per cut, not one to its end.
+    let hard = start + MAX_SENTENCE_HARD + 1;
     let soft = bytes
-        .get(from..next)?
+        .get(from..next.min(hard))?
         .iter()
         .position(|b| matches!(b, b' ' | b'\t' | b'\r'))
         .map(|p| from + p);
     if soft.is_some() {
         return soft;
     }
-    let hard = start + MAX_SENTENCE_HARD + 1;
     (hard..next).find(|&c| text.is_char_boundary(c))
 }
 
@@ -593,12 +595,13 @@ fn period_ends_sentence(text: &str, dot: usize, following: &str) -> bool {
 }
 
 fn abbreviation(word: &str) -> Option<Abbrev> {
+    static INDEX: OnceLock<WordIndex> = OnceLock::new();
     if word.len() > 8 {
         return None;
     }
+    let index = INDEX.get_or_init(|| WordIndex::new(ABBREVIATIONS.iter().map(|(w, _)| *w)));
     ABBREVIATIONS
-        .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .get(index.first(word.as_bytes())?)
         .map(|&(_, k)| k)
 }
 
@@ -892,6 +895,11 @@ mod tests {
         for s in sentences(&wide) {
             assert!(wide.get(s.start..s.end).is_some());
         }
+        // White space only past the hard limit: the cut is at the limit.
+        let late_space = format!("{} tail", "$".repeat(3 * MAX_SENTENCE_HARD));
+        let cuts = sentences(&late_space);
+        assert_eq!(cuts.first().map(Span::len), Some(MAX_SENTENCE_HARD + 1));
+        assert!(cuts.iter().all(|s| s.len() <= MAX_SENTENCE_HARD + 1));
     }
 
     #[test]

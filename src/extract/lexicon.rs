@@ -390,7 +390,21 @@ pub const MEASURE_UNITS: &[MeasureUnit] = &[
         1e-6,
         "m",
     ),
-    unit("nm", &["nanometres", "nanometers"], &[], 1e-9, "m"),
+    unit(
+        "nm",
+        &["nanometres", "nanometers", "nanometre", "nanometer"],
+        &[],
+        1e-9,
+        "m",
+    ),
+    // "pm" alone is a time of day: picometres only by name.
+    unit(
+        "pm",
+        &["picometres", "picometers", "picometre", "picometer"],
+        &[],
+        1e-12,
+        "m",
+    ),
     // mass
     unit(
         "mg",

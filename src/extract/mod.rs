@@ -13,6 +13,7 @@ pub mod number;
 pub mod quantity;
 pub mod quantity_units;
 pub mod scope;
+pub mod words;
 
 use chrono::NaiveDate;
 
@@ -75,11 +76,40 @@ fn merge(mut mentions: Vec<Mention>) -> Vec<Mention> {
     kept
 }
 
+/// `<doc>:<start>-<end>`, built without the formatting machinery (one
+/// per claim, on the hot path).
+fn claim_id(doc_id: &str, span: Span) -> String {
+    let mut id = String::with_capacity(doc_id.len() + 24);
+    id.push_str(doc_id);
+    id.push(':');
+    push_decimal(&mut id, span.start);
+    id.push('-');
+    push_decimal(&mut id, span.end);
+    id
+}
+
+/// Appends the decimal digits of `n`.
+fn push_decimal(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[k..] {
+        out.push(char::from(d));
+    }
+}
+
 fn to_claim(doc_id: &str, text: &str, index: &TextIndex, m: Mention) -> Claim {
     let (line, column) = index.line_col(text, m.span.start);
     let sentence_span = index.sentence_at(m.span.start);
     Claim {
-        id: format!("{doc_id}:{}-{}", m.span.start, m.span.end),
+        id: claim_id(doc_id, m.span),
         kind: m.kind,
         text: text[m.span.start..m.span.end].to_string(),
         span: m.span,
@@ -105,6 +135,18 @@ mod tests {
 
     fn m(start: usize, end: usize) -> Mention {
         Mention::new(Kind::Count, Span::new(start, end), Some(Value::exact(1.0)))
+    }
+
+    #[test]
+    fn claim_ids_match_the_formatted_form() {
+        for (doc, s, e) in [
+            ("a", 0, 0),
+            ("doc-7", 9, 10),
+            ("x", 1234, 98765),
+            ("", usize::MAX - 1, usize::MAX),
+        ] {
+            assert_eq!(claim_id(doc, Span::new(s, e)), format!("{doc}:{s}-{e}"));
+        }
     }
 
     #[test]

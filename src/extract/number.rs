@@ -17,12 +17,8 @@ pub fn word_number(word: &str) -> Option<f64> {
 }
 
 pub(crate) fn word_number_bytes(word: &[u8]) -> Option<f64> {
-    if word.len() > 9 {
-        return None;
-    }
     NUMBER_WORDS
-        .iter()
-        .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(word))
+        .get(super::words::number_words().first(word)?)
         .map(|&(_, v)| v)
 }
 
@@ -183,7 +179,10 @@ pub fn parse_scale(b: &[u8], i: usize, money: bool) -> Option<(i32, usize)> {
         return None;
     }
     let word = &b[start..end];
-    for &(w, pow, usage) in SCALES {
+    for &p in super::words::scales().positions(word) {
+        let Some(&(w, pow, usage)) = SCALES.get(p as usize) else {
+            continue;
+        };
         let hit = match usage {
             ScaleUse::Word => w.as_bytes().eq_ignore_ascii_case(word),
             ScaleUse::Abbrev => money && !hyphen && w.as_bytes().eq_ignore_ascii_case(word),

@@ -13,45 +13,52 @@
 use std::sync::OnceLock;
 
 use super::lexicon::{
-    CAPITALISED_OK, CURRENCY_CODES, CURRENCY_SYMBOLS, DOLLAR_PREFIXES, DURATION_UNITS,
-    FURNITURE_NOUNS, LABEL_WORDS, NUMBER_WORDS, QUALIFIERS, VAGUE_COUNTS, VagueCount,
+    CURRENCY_CODES, CURRENCY_SYMBOLS, DOLLAR_PREFIXES, NUMBER_WORDS, QUALIFIERS, VAGUE_COUNTS,
+    VagueCount,
 };
 use super::number::{
     Number, next_word, parse_digit_number, parse_word_number, skip_spaces, skip_spaces_back,
     word_end,
 };
 use super::quantity_units::{
-    Joint, counted_noun, currency_after, currency_code, currency_name, duration_at,
-    duration_is_date_or_age, is_month, is_time_of_day, match_ci, measure_at, percent_at,
+    Joint, bracketed_unit, counted_noun, currency_after, currency_code, currency_name, duration_at,
+    duration_is_date_or_age, duration_unit, is_month, is_time_of_day, match_ci, measure_at,
+    percent_at,
 };
+use super::words::{self, WordIndex};
 use crate::claim::{Kind, Mention, Normalized, Qualifier, Span, Value};
 
 /// Finds every quantity mention in `text`; spans are offsets into `text`.
 pub fn scan(text: &str) -> Vec<Mention> {
     let b = text.as_bytes();
+    let t = triggers();
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(&c) = b.get(i) {
-        if c.is_ascii_digit() {
-            let next = if digit_boundary(b, i) {
-                number_anchor(b, i, &mut out)
-            } else {
-                None
-            };
-            i = next.unwrap_or_else(|| token_end(b, i)).max(i + 1);
-        } else if c.is_ascii_alphabetic() {
-            let e = word_end(b, i);
-            let next = if (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && is_trigger(&b[i..e]) {
-                word_anchor(b, i, e, &mut out)
-            } else {
-                None
-            };
-            i = next.unwrap_or(e).max(i + 1);
-        } else if c == b'$' || c >= 0xC2 {
-            let next = symbol_anchor(b, i, &mut out);
-            i = next.unwrap_or(i + 1).max(i + 1);
-        } else {
-            i += 1;
+        match BYTE_CLASS[usize::from(c)] {
+            Class::Other => i += 1,
+            Class::Letter => {
+                let e = word_end(b, i);
+                let next =
+                    if (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && is_trigger(t, &b[i..e]) {
+                        word_anchor(b, i, e, &mut out)
+                    } else {
+                        None
+                    };
+                i = next.unwrap_or(e).max(i + 1);
+            }
+            Class::Digit => {
+                let next = if digit_boundary(b, i) {
+                    number_anchor(b, i, &mut out)
+                } else {
+                    None
+                };
+                i = next.unwrap_or_else(|| token_end(b, i)).max(i + 1);
+            }
+            Class::Symbol => {
+                let next = symbol_anchor(b, i, &mut out);
+                i = next.unwrap_or(i + 1).max(i + 1);
+            }
         }
     }
     // Spans must slice the text on character boundaries; every anchor and
@@ -59,6 +66,38 @@ pub fn scan(text: &str) -> Vec<Mention> {
     out.retain(|m| text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
     out
 }
+
+/// What the scanner does at a byte.
+#[derive(Clone, Copy)]
+enum Class {
+    Other,
+    Letter,
+    Digit,
+    /// The first byte of a currency symbol.
+    Symbol,
+}
+
+/// The class of every byte: ASCII letters, digits, the first bytes of the
+/// currency symbols, and everything else, which the scanner steps over.
+const BYTE_CLASS: [Class; 256] = {
+    let mut t = [Class::Other; 256];
+    let mut c = 0;
+    while c < 256 {
+        let u = c as u8;
+        if u.is_ascii_alphabetic() {
+            t[c] = Class::Letter;
+        } else if u.is_ascii_digit() {
+            t[c] = Class::Digit;
+        }
+        c += 1;
+    }
+    let mut k = 0;
+    while k < CURRENCY_SYMBOLS.len() {
+        t[CURRENCY_SYMBOLS[k].0.as_bytes()[0] as usize] = Class::Symbol;
+        k += 1;
+    }
+    t
+};
 
 /// End of the letters-and-digits token at `i`.
 fn token_end(b: &[u8], i: usize) -> usize {
@@ -103,18 +142,38 @@ fn minus_before(b: &[u8], i: usize) -> Option<usize> {
     (s == 0 || matches!(b[s - 1], b' ' | b'\t' | b'\n' | b'\r' | b'(' | b'[' | b'"')).then_some(s)
 }
 
-/// Slots of the trigger set (a power of two, well above the word count).
-const TRIGGER_SLOTS: usize = 1024;
+/// The trigger words, the only words the scanner stops at: number words,
+/// "a", "an", "half", the first words of vague counts and currency codes.
+struct Triggers {
+    index: WordIndex,
+    /// Lengths (as bits) of the trigger words by their first two letters,
+    /// and by their first and last letters: a word passes both filters
+    /// before it is looked up. Every word of the text is checked, so this is
+    /// the scanner's hot path; the filters turn away nearly all words
+    /// ("the", "and", "that") in a few instructions.
+    by_head: Box<[u32; 1024]>,
+    by_ends: Box<[u32; 1024]>,
+}
 
-/// Trigger words, lower case, packed into integers in an open-addressing
-/// hash set: the only words the scanner stops at. Every word of the text is
-/// looked up, so this is the scanner's hot path: one multiply and, nearly
-/// always, one probe.
-fn triggers() -> &'static [u128] {
-    static T: OnceLock<Vec<u128>> = OnceLock::new();
+/// Longest trigger word ("seventeen", "thousands").
+const MAX_TRIGGER: usize = 9;
+
+/// Filter slot of two letters; `& 0x1f` folds ASCII case.
+fn pair(a: u8, b: u8) -> usize {
+    usize::from(a & 0x1f) << 5 | usize::from(b & 0x1f)
+}
+
+/// Filter slots of a word of ASCII letters: (first two, first and last).
+fn filter_slots(w: &[u8]) -> Option<(usize, usize)> {
+    let (&first, &last) = (w.first()?, w.last()?);
+    let second = w.get(1).copied().unwrap_or(0);
+    Some((pair(first, second), pair(first, last)))
+}
+
+fn triggers() -> &'static Triggers {
+    static T: OnceLock<Triggers> = OnceLock::new();
     T.get_or_init(|| {
-        let mut slots = vec![0u128; TRIGGER_SLOTS];
-        let words = NUMBER_WORDS
+        let words: Vec<&str> = NUMBER_WORDS
             .iter()
             .map(|(w, _)| *w)
             .chain(["a", "an", "half"])
@@ -123,51 +182,34 @@ fn triggers() -> &'static [u128] {
                     .iter()
                     .filter_map(|v| v.phrase.split(' ').next()),
             )
-            .chain(CURRENCY_CODES.iter().map(|(w, _, _)| *w));
-        for w in words {
-            if let Some(key) = pack(w.as_bytes()) {
-                let mut h = slot(key);
-                while slots[h] != 0 && slots[h] != key {
-                    h = (h + 1) % TRIGGER_SLOTS;
-                }
-                slots[h] = key;
+            .chain(CURRENCY_CODES.iter().map(|(w, _, _)| *w))
+            .collect();
+        let mut by_head = Box::new([0u32; 1024]);
+        let mut by_ends = Box::new([0u32; 1024]);
+        for w in &words {
+            if let Some((h, e)) = filter_slots(w.as_bytes()) {
+                by_head[h] |= 1 << w.len().min(31);
+                by_ends[e] |= 1 << w.len().min(31);
             }
         }
-        slots
+        Triggers {
+            index: WordIndex::new(words.iter().copied()),
+            by_head,
+            by_ends,
+        }
     })
 }
 
-fn slot(key: u128) -> usize {
-    let x = (key as u64) ^ ((key >> 64) as u64);
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % TRIGGER_SLOTS
-}
-
-/// Packs a word of at most 16 bytes, lower-cased, into a non-zero integer.
-fn pack(w: &[u8]) -> Option<u128> {
-    if w.is_empty() || w.len() > 16 {
-        return None;
-    }
-    Some(w.iter().fold(0u128, |acc, c| {
-        (acc << 8) | u128::from(c.to_ascii_lowercase())
-    }))
-}
-
-fn is_trigger(w: &[u8]) -> bool {
-    if w.len() > 9 {
+/// True when the word `w` (ASCII letters) is a trigger word.
+fn is_trigger(t: &Triggers, w: &[u8]) -> bool {
+    if w.len() > MAX_TRIGGER {
         return false;
     }
-    let Some(key) = pack(w) else {
+    let Some((h, e)) = filter_slots(w) else {
         return false;
     };
-    let slots = triggers();
-    let mut h = slot(key);
-    loop {
-        match slots.get(h) {
-            Some(&k) if k == key => return true,
-            Some(&0) | None => return false,
-            Some(_) => h = (h + 1) % TRIGGER_SLOTS,
-        }
-    }
+    let bit = 1u32 << w.len();
+    t.by_head[h] & bit != 0 && t.by_ends[e] & bit != 0 && t.index.contains(w)
 }
 
 /// A currency written before the amount.
@@ -201,7 +243,95 @@ fn number_anchor(b: &[u8], i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     if prev_word_is_month(b, i) {
         return Some(n.end);
     }
+    let n = with_fraction(b, n).unwrap_or(n);
     quantity(b, None, n, minus_before(b, i), out)
+}
+
+/// Largest denominator read in a fraction ("1/2", "3/4", "5/16").
+const MAX_DENOMINATOR: f64 = 64.0;
+
+/// A fraction written in digits before a measure unit: "1/2 cup", "3/4-inch
+/// pipe", and a whole number with one ("1 1/2 cups"). Elsewhere a slash
+/// joins a date, a score or a code ("9/11", "24/7", "3/4 of voters"), so
+/// only a proper fraction followed by a unit is read. Returns the number
+/// with the fraction's value and end.
+fn with_fraction(b: &[u8], n: Number) -> Option<Number> {
+    if n.scaled || !(1..=3).contains(&n.plain_digits) {
+        return None;
+    }
+    let (whole, at) = if b.get(n.end) == Some(&b'/') {
+        (0.0, n.start)
+    } else {
+        // "1 1/2": one space, then the fraction.
+        let s = skip_spaces(b, n.end);
+        (s == n.end + 1).then_some((n.value, s))?
+    };
+    let num = parse_digit_number(b, at, false)?;
+    if b.get(num.end) != Some(&b'/') || !(1..=2).contains(&num.plain_digits) {
+        return None;
+    }
+    let den = parse_digit_number(b, num.end + 1, false)?;
+    let proper = den.plain_digits > 0
+        && den.value >= 2.0
+        && den.value <= MAX_DENOMINATOR
+        && num.value < den.value
+        && num.value > 0.0;
+    // The unit is spelled or a symbol of two or more letters: a lone
+    // letter after a fraction is a table's column mark ("286 1/2L",
+    // "97 7/32 H"), not litres or metres.
+    let unit_ok = measure_at(b, den.end).is_some_and(|(_, e, joint)| {
+        let s = match joint {
+            Joint::Attached => den.end,
+            Joint::Spaced => skip_spaces(b, den.end),
+            Joint::Hyphen => den.end + 1,
+        };
+        e >= s + 2
+    });
+    if !proper || !unit_ok {
+        return None;
+    }
+    Some(Number {
+        end: den.end,
+        value: whole + num.value / den.value,
+        plain_digits: 0,
+        ..n
+    })
+}
+
+/// "155 mm (6.1 in)": "in" after a number means inches only inside a
+/// parenthetical conversion of a measure: the number opens the bracket,
+/// "in" (or "in.") closes it, and a measure claim ends right before the
+/// bracket. Anywhere else "in" is the preposition ("5 in 10 people", "2 in
+/// the morning", "(2 in 3 voters)"). Returns the unit and the end of "in".
+fn conversion_inches(
+    b: &[u8],
+    prefix: Option<Prefix>,
+    first: &Number,
+    last: &Number,
+    prev: Option<&Mention>,
+) -> Option<(&'static super::lexicon::MeasureUnit, usize)> {
+    let open = skip_spaces_back(b, first.start).checked_sub(1)?;
+    if prefix.is_some() || first.words || b.get(open) != Some(&b'(') {
+        return None;
+    }
+    let prev = prev.filter(|m| m.kind == Kind::Measure)?;
+    if skip_spaces_back(b, open) != prev.span.end {
+        return None;
+    }
+    let p = skip_spaces(b, last.end);
+    let end = super::quantity_units::match_cs(b, p, "in").filter(|_| p > last.end)?;
+    let after = if b.get(end) == Some(&b'.') {
+        end + 1
+    } else {
+        end
+    };
+    if b.get(skip_spaces(b, after)) != Some(&b')') {
+        return None;
+    }
+    let inch = super::lexicon::MEASURE_UNITS
+        .iter()
+        .find(|u| u.symbol == "in")?;
+    Some((inch, end))
 }
 
 /// "st", "nd", "rd", "th" or "s" glued to the digits.
@@ -307,9 +437,9 @@ fn word_anchor(b: &[u8], i: usize, e: usize, out: &mut Vec<Mention>) -> Option<u
 
 /// At "$", "€", "£", …: money with the symbol before the amount.
 fn symbol_anchor(b: &[u8], i: usize, out: &mut Vec<Mention>) -> Option<usize> {
-    let &(sym, code) = CURRENCY_SYMBOLS
-        .iter()
-        .find(|(s, _)| b.get(i..i + s.len()) == Some(s.as_bytes()))?;
+    let &(sym, code) = CURRENCY_SYMBOLS.iter().find(|(s, _)| {
+        s.as_bytes().first() == b.get(i) && b.get(i..i + s.len()) == Some(s.as_bytes())
+    })?;
     let (start, code) = if sym == "$" {
         dollar_prefix(b, i).unwrap_or((i, code))
     } else {
@@ -356,8 +486,12 @@ fn dollar_prefix(b: &[u8], dollar: usize) -> Option<(usize, &'static str)> {
 /// The qualifier written right before `start`, with the start of its phrase.
 fn qualifier_before(b: &[u8], start: usize) -> Option<(Qualifier, usize)> {
     let e = skip_spaces_back(b, start);
+    let last = *b.get(e.checked_sub(1)?)?;
     QUALIFIERS.iter().find_map(|&(phrase, q)| {
         let p = phrase.as_bytes();
+        if !p.last()?.eq_ignore_ascii_case(&last) {
+            return None;
+        }
         let s = e.checked_sub(p.len())?;
         let words_apart = e < start || !p.last().is_some_and(u8::is_ascii_alphabetic);
         (words_apart
@@ -520,6 +654,9 @@ fn unit_after(
         return Ok((Reading::Money(code, factor), e));
     }
     if let Some((u, e, _)) = measure_at(b, p) {
+        return Ok((Reading::Measure(u), e));
+    }
+    if let Some((u, e)) = bracketed_unit(b, p) {
         return Ok((Reading::Measure(u), e));
     }
     if let Some((unit, mult, e, joint)) = duration_at(b, p) {
@@ -714,7 +851,11 @@ fn quantity(
     }
     let last = high.unwrap_or(low);
 
-    let (reading, mut end, listed) = match unit_after(b, prefix, &first, &last) {
+    let unit = match conversion_inches(b, prefix, &first, &last, out.last()) {
+        Some((u, e)) => Ok((Reading::Measure(u), e)),
+        None => unit_after(b, prefix, &first, &last),
+    };
+    let (reading, mut end, listed) = match unit {
         Ok((reading, end)) => (reading, end, false),
         Err(NoUnit::Skip(e)) => return Some(e),
         // "45 and 50 cases": the unit after the list; the span is the number.
@@ -777,11 +918,7 @@ fn quantity(
             return None;
         }
         let noun = &b[ns..ne];
-        if FURNITURE_NOUNS
-            .iter()
-            .any(|f| f.as_bytes().eq_ignore_ascii_case(noun))
-            && line_starts_at(b, start)
-        {
+        if words::furniture_nouns().contains(noun) && line_starts_at(b, start) {
             return None;
         }
     }
@@ -934,10 +1071,7 @@ fn designation_before(b: &[u8], start: usize) -> bool {
         return false;
     }
     let bare = tok.strip_suffix(b".").unwrap_or(tok);
-    if LABEL_WORDS
-        .iter()
-        .any(|w| w.as_bytes().eq_ignore_ascii_case(bare))
-    {
+    if words::label_words().contains(bare) {
         // "no. 5" needs the dot or a capital: "no 5 people" is not a label.
         return tok.ends_with(b".") || first.is_ascii_uppercase() || bare.len() > 2;
     }
@@ -945,9 +1079,7 @@ fn designation_before(b: &[u8], start: usize) -> bool {
         return false;
     }
     // A sentence starting with a capitalised function word, or a qualifier.
-    !CAPITALISED_OK
-        .iter()
-        .any(|w| w.as_bytes().eq_ignore_ascii_case(tok))
+    !words::capitalised_ok().contains(tok)
 }
 
 /// Turns a reading into a mention with value, unit and qualifier.
@@ -1001,8 +1133,11 @@ fn bounds(lo: f64, hi: f64, q: Qualifier, cap: Option<f64>) -> Value {
 /// At a vague-count word: "tens of thousands of migrants", "dozens of",
 /// "a handful of", "a few weeks", "millions of dollars".
 fn vague_anchor(b: &[u8], i: usize, out: &mut Vec<Mention>) -> Option<usize> {
-    let (v, e): (&VagueCount, usize) = VAGUE_COUNTS
+    // Only the phrases whose first word is the word at `i`, in table order.
+    let (v, e): (&VagueCount, usize) = words::vague_count_heads()
+        .positions(&b[i..super::number::word_end(b, i)])
         .iter()
+        .filter_map(|&p| VAGUE_COUNTS.get(p as usize))
         .find_map(|v| match_ci(b, i, v.phrase).map(|e| (v, e)))?;
     let mut p = e;
     if v.needs_of {
@@ -1036,7 +1171,7 @@ fn vague_anchor(b: &[u8], i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     Some(end)
 }
 
-/// Words before "a <unit>" that make it a duration: "for a year", "almost
+/// Words before "a `<unit>`" that make it a duration: "for a year", "almost
 /// a year", "within a week". Elsewhere "a year" is a rate ("$5 million a
 /// year") or part of a date ("a year ago", the date extractor's).
 const ARTICLE_DURATION_CONTEXT: &[&str] = &[
@@ -1048,10 +1183,7 @@ const ARTICLE_DURATION_CONTEXT: &[&str] = &[
 /// word from [`ARTICLE_DURATION_CONTEXT`].
 fn article_duration(b: &[u8], i: usize, e: usize, out: &mut Vec<Mention>) -> Option<usize> {
     let (us, ue) = next_word(b, e)?;
-    let word = &b[us..ue];
-    let &(w, unit, mult) = DURATION_UNITS
-        .iter()
-        .find(|(w, _, _)| w.as_bytes().eq_ignore_ascii_case(word))?;
+    let &(w, unit, mult) = duration_unit(&b[us..ue])?;
     if w.ends_with('s') || b.get(ue).is_some_and(u8::is_ascii_alphanumeric) {
         return None;
     }
@@ -2884,6 +3016,124 @@ mod tests {
             let got = scan(s);
             let texts: Vec<&str> = got.iter().map(|m| &s[m.span.start..m.span.end]).collect();
             assert!(got.is_empty(), "{s:?} gave {texts:?}");
+        }
+    }
+
+    /// (sentence, expected measures as (span text, value, unit symbol)).
+    type MeasureCase<'a> = (&'a str, &'a [(&'a str, f64, &'a str)]);
+
+    fn check_measures(cases: &[MeasureCase]) {
+        for &(sentence, want) in cases {
+            let got: Vec<(String, f64, String)> = scan(sentence)
+                .iter()
+                .filter(|m| m.kind == Measure)
+                .map(|m| {
+                    let v = m.value.as_ref().and_then(Value::bounds);
+                    (
+                        sentence[m.span.start..m.span.end].to_string(),
+                        v.and_then(|(lo, _)| lo).unwrap_or(f64::NAN),
+                        m.unit.clone().unwrap_or_default(),
+                    )
+                })
+                .collect();
+            let want: Vec<(String, f64, String)> = want
+                .iter()
+                .map(|&(t, v, u)| (t.to_string(), v, u.to_string()))
+                .collect();
+            assert_eq!(got, want, "in {sentence:?}");
+        }
+    }
+
+    #[test]
+    fn fractions_before_a_unit() {
+        check_measures(&[
+            ("Whisk in 1/2 cup of broth.", &[("1/2 cup", 0.5, "cup")]),
+            ("a 3/4-inch steel rod", &[("3/4-inch", 0.75, "in")]),
+            ("add 1 1/2 cups of rice", &[("1 1/2 cups", 1.5, "cup")]),
+            ("the 5/16 inch bolts", &[("5/16 inch", 0.3125, "in")]),
+            ("walked 2 1/4 miles home", &[("2 1/4 miles", 2.25, "mi")]),
+            // Dates, scores and shares are not fractions of a unit.
+            ("after the 9/11 attacks", &[]),
+            ("open 24/7 for drivers", &[]),
+            ("won 3/4 of the seats", &[]),
+            ("on 3/4 they met", &[]),
+            // Improper or oversized: a ratio or a code, not a fraction.
+            ("a 5/3 inch gap", &[]),
+            ("a 1/100 inch gap", &[]),
+            // A lone letter after a fraction is a price table's mark.
+            ("MAY7  286 1/2L 286 3/4H", &[]),
+            ("SEP7  96 7/32 H 96 5/32 L", &[]),
+            ("a 1/2 m gap", &[]),
+            ("a 1/2  L jug and a 1/2-m gap", &[]),
+            ("weighs 3/4 lb each", &[("3/4 lb", 0.75, "lb")]),
+        ]);
+    }
+
+    #[test]
+    fn unit_symbols_in_brackets() {
+        check_measures(&[
+            ("The load is 20 (kg) per crate.", &[("20 (kg)", 20.0, "kg")]),
+            ("rated at 40 [km] range", &[("40 [km]", 40.0, "km")]),
+            ("weight 15 <lbs> each", &[("15 <lbs>", 15.0, "lb")]),
+            ("depth 300(mm)", &[("300(mm)", 300.0, "mm")]),
+            // Single letters in brackets are list markers as often as units.
+            ("see rule 4 (m) and 5 (g)", &[]),
+            // A name in brackets is not a symbol.
+            ("the 12 (Kilo) team", &[]),
+            // Unclosed or mismatched brackets.
+            ("about 20 (kg of it)", &[]),
+            ("about 20 (kg]", &[]),
+        ]);
+    }
+
+    #[test]
+    fn inches_only_in_a_parenthetical_conversion() {
+        check_measures(&[
+            (
+                "fires 155 mm (6.1 in) shells",
+                &[("155 mm", 155.0, "mm"), ("6.1 in", 6.1, "in")],
+            ),
+            (
+                "a 30 cm (12 in.) blade",
+                &[("30 cm", 30.0, "cm"), ("12 in", 12.0, "in")],
+            ),
+            (
+                "snow of 40 centimetres ( 16 in ) fell",
+                &[("40 centimetres", 40.0, "cm"), ("16 in", 16.0, "in")],
+            ),
+            // "in" as a preposition.
+            ("Only 5 in 10 people voted.", &[]),
+            ("They left at 2 in the morning.", &[]),
+            ("support was (2 in 3) strong", &[]),
+            ("the vote (5 in) passed", &[]),
+            ("a 155 mm gun and (6 in) spare", &[("155 mm", 155.0, "mm")]),
+            ("he ranked 6 in)", &[]),
+        ]);
+    }
+
+    #[test]
+    fn percent_before_of_and_a_number_is_not_inverted() {
+        // "percent of N" names the base N, never N percent: Recognizers-Text
+        // reads "percent of 10" as 10%, which in news would turn "a large
+        // percent of 10 million voters" into a percentage.
+        for (sentence, want) in [
+            ("percent of 10", vec![]),
+            ("per cent of twenty-two", vec![]),
+            ("percents of twenty", vec![]),
+            (
+                "a large percent of 10 million voters",
+                vec![(Count, "10 million voters")],
+            ),
+            (
+                "Prices rose 15 percent of 10 items",
+                vec![(Percent, "15 percent"), (Count, "10 items")],
+            ),
+        ] {
+            let got: Vec<(Kind, &str)> = scan(sentence)
+                .iter()
+                .map(|m| (m.kind, &sentence[m.span.start..m.span.end]))
+                .collect();
+            assert_eq!(got, want, "in {sentence:?}");
         }
     }
 

@@ -4,13 +4,13 @@
 //! recognised with the end offset; `None` when nothing fits.
 
 use super::lexicon::{
-    CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SYMBOLS, CurrencyName, DURATION_UNITS,
-    IRREGULAR_PLURALS, MEASURE_UNITS, MeasureUnit, NOT_COMPOUND_NOUNS, NOT_PLURAL, PERCENT_WORDS,
-    STOP_WORDS, TIME_OF_DAY,
+    CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SYMBOLS, CurrencyName, DURATION_UNITS, MEASURE_UNITS,
+    MeasureUnit, PERCENT_WORDS,
 };
 use std::sync::OnceLock;
 
 use super::number::{skip_spaces, word_end, word_number_bytes};
+use super::words;
 
 /// How a unit is joined to its number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,30 +50,29 @@ pub(crate) fn match_ci(b: &[u8], i: usize, phrase: &str) -> Option<usize> {
 }
 
 /// Like [`match_ci`] but exact in case.
-fn match_cs(b: &[u8], i: usize, phrase: &str) -> Option<usize> {
+pub(crate) fn match_cs(b: &[u8], i: usize, phrase: &str) -> Option<usize> {
     match_phrase(b, i, phrase, false)
 }
 
 fn match_phrase(b: &[u8], i: usize, phrase: &str, fold: bool) -> Option<usize> {
     let mut j = i;
-    for part in phrase.as_bytes().split(|&c| c == b' ') {
-        if j != i {
-            let s = skip_spaces(b, j);
-            if s == j {
-                return None;
+    for &p in phrase.as_bytes() {
+        if p == b' ' {
+            // One or more spaces between words (none before the first).
+            if j != i {
+                let s = skip_spaces(b, j);
+                if s == j {
+                    return None;
+                }
+                j = s;
             }
-            j = s;
+            continue;
         }
-        let got = b.get(j..j + part.len())?;
-        let same = if fold {
-            got.eq_ignore_ascii_case(part)
-        } else {
-            got == part
-        };
-        if !same {
+        let c = *b.get(j)?;
+        if c != p && !(fold && c.eq_ignore_ascii_case(&p)) {
             return None;
         }
-        j += part.len();
+        j += 1;
     }
     // A phrase ending in a letter or digit must end the token there.
     let last = phrase.as_bytes().last().copied().unwrap_or(b' ');
@@ -91,8 +90,13 @@ pub fn percent_at(b: &[u8], i: usize) -> Option<(&'static str, usize)> {
         return Some(("%", s + 3));
     }
     for (pos, _) in joints(b, i) {
+        let Some(c0) = b.get(pos).map(u8::to_ascii_lowercase) else {
+            continue;
+        };
         for &(w, unit) in PERCENT_WORDS {
-            if let Some(end) = match_ci(b, pos, w) {
+            if w.as_bytes().first() == Some(&c0)
+                && let Some(end) = match_ci(b, pos, w)
+            {
                 return Some((unit, end));
             }
         }
@@ -106,9 +110,11 @@ pub fn percent_at(b: &[u8], i: usize) -> Option<(&'static str, usize)> {
 /// one). Returns (ISO code, factor into the main unit, end).
 pub fn currency_after(b: &[u8], i: usize, scaled: bool) -> Option<(&'static str, f64, usize)> {
     let s = skip_spaces(b, i);
-    for &(sym, code) in CURRENCY_SYMBOLS {
-        if sym != "$" && b.get(s..s + sym.len()) == Some(sym.as_bytes()) {
-            return Some((code, 1.0, s + sym.len()));
+    if b.get(s).is_some_and(|c| !c.is_ascii()) {
+        for &(sym, code) in CURRENCY_SYMBOLS {
+            if sym != "$" && b.get(s..s + sym.len()) == Some(sym.as_bytes()) {
+                return Some((code, 1.0, s + sym.len()));
+            }
         }
     }
     for (pos, joint) in joints(b, i) {
@@ -137,7 +143,9 @@ pub fn currency_after(b: &[u8], i: usize, scaled: bool) -> Option<(&'static str,
 
 /// An ISO-style currency code, in its table's case rules.
 pub fn currency_code(word: &[u8]) -> Option<&'static str> {
+    let first = words::currency_codes().first(word)?;
     CURRENCY_CODES
+        .get(first..)?
         .iter()
         .find(|(w, _, cs)| {
             if *cs {
@@ -152,12 +160,39 @@ pub fn currency_code(word: &[u8]) -> Option<&'static str> {
 /// A currency named in words at `i` ("dollars", "Canadian dollars").
 pub fn currency_name(b: &[u8], i: usize, scaled: bool) -> Option<(&'static CurrencyName, usize)> {
     let c0 = b.get(i)?.to_ascii_lowercase();
-    CURRENCY_NAMES.iter().find_map(|c| {
-        if c.name.as_bytes().first() != Some(&c0) || c.needs_scale && !scaled {
-            return None;
+    names_by_first_byte()[usize::from(c0)]
+        .iter()
+        .find_map(|&c| {
+            if c.needs_scale && !scaled || !second_byte_fits(b, i, c.name, true) {
+                return None;
+            }
+            match_ci(b, i, c.name).map(|end| (c, end))
+        })
+}
+
+/// [`CURRENCY_NAMES`] indexed by their first byte (lower case), in table order.
+fn names_by_first_byte() -> &'static [Vec<&'static CurrencyName>] {
+    static T: OnceLock<Vec<Vec<&'static CurrencyName>>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t: Vec<Vec<&'static CurrencyName>> = vec![Vec::new(); 256];
+        for c in CURRENCY_NAMES {
+            if let Some(&f) = c.name.as_bytes().first() {
+                t[usize::from(f.to_ascii_lowercase())].push(c);
+            }
         }
-        match_ci(b, i, c.name).map(|end| (c, end))
+        t
     })
+}
+
+/// A cheap test before matching `form` at `i`: its second byte, when not a
+/// space, must be the text's (ignoring ASCII case when `fold`).
+fn second_byte_fits(b: &[u8], i: usize, form: &str, fold: bool) -> bool {
+    match form.as_bytes().get(1) {
+        None | Some(b' ') => true,
+        Some(&p) => b
+            .get(i + 1)
+            .is_some_and(|&c| c == p || fold && c.eq_ignore_ascii_case(&p)),
+    }
 }
 
 /// A measure unit after a number: "155 mm", "200lbs", "3-inch", "5 square
@@ -172,6 +207,9 @@ pub fn measure_at(b: &[u8], i: usize) -> Option<(&'static MeasureUnit, usize, Jo
         // The longest unit wins: "km²" over "km", "mm" over "m".
         let mut best: Option<(&'static MeasureUnit, usize)> = None;
         for &(u, form, symbol) in &units_by_first_byte()[usize::from(c0)] {
+            if !second_byte_fits(b, pos, form, !symbol) {
+                continue;
+            }
             let end = if symbol {
                 match_cs(b, pos, form)
                     // "2 m/s" is matched by its own symbol, not as metres.
@@ -194,6 +232,22 @@ pub fn measure_at(b: &[u8], i: usize) -> Option<(&'static MeasureUnit, usize, Jo
         }
     }
     None
+}
+
+/// A unit symbol alone in brackets after a number, as tables and forms
+/// write it: `20 (kg)`, `20 [kg]`, `20 <kg>`. Only symbols of two or more
+/// characters: "(m)", "(g)" or "(t)" are as often list markers. Returns the
+/// unit and the end after the closing bracket.
+pub fn bracketed_unit(b: &[u8], i: usize) -> Option<(&'static MeasureUnit, usize)> {
+    let s = skip_spaces(b, i);
+    let close = match b.get(s)? {
+        b'(' => b')',
+        b'[' => b']',
+        b'<' => b'>',
+        _ => return None,
+    };
+    let (u, end, joint) = measure_at(b, s + 1)?;
+    (joint == Joint::Attached && end >= s + 3 && b.get(end) == Some(&close)).then_some((u, end + 1))
 }
 
 /// One way of writing a unit: (unit, name or symbol, is a case-sensitive symbol).
@@ -230,15 +284,16 @@ pub fn duration_at(b: &[u8], i: usize) -> Option<(&'static str, f64, usize, Join
         if we == pos || we - pos > 10 || !ends_token_or_hyphen(b, we) {
             continue;
         }
-        let word = &b[pos..we];
-        if let Some(&(_, unit, mult)) = DURATION_UNITS
-            .iter()
-            .find(|(w, _, _)| w.as_bytes().eq_ignore_ascii_case(word))
-        {
+        if let Some(&(_, unit, mult)) = duration_unit(&b[pos..we]) {
             return Some((unit, mult, we, joint));
         }
     }
     None
+}
+
+/// The [`DURATION_UNITS`] entry spelled like `word`, ignoring case.
+pub fn duration_unit(word: &[u8]) -> Option<&'static (&'static str, &'static str, f64)> {
+    DURATION_UNITS.get(words::duration_units().first(word)?)
 }
 
 fn ends_token_or_hyphen(b: &[u8], i: usize) -> bool {
@@ -274,10 +329,7 @@ pub fn is_time_of_day(b: &[u8], i: usize) -> bool {
     while let Some((b'.', rest)) = tok.split_last() {
         tok = rest;
     }
-    !tok.is_empty()
-        && TIME_OF_DAY
-            .iter()
-            .any(|w| w.trim_end_matches('.').as_bytes().eq_ignore_ascii_case(tok))
+    words::time_of_day().contains(tok)
 }
 
 /// Longest words a counted-noun phrase may span ("Eritrean and Sudanese
@@ -301,9 +353,7 @@ pub fn counted_noun(b: &[u8], i: usize, singular: bool) -> Option<(usize, usize)
         let lower_ends = |suffix: &[u8]| {
             w.len() > suffix.len() + 2 && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
         };
-        let blocked = NOT_COMPOUND_NOUNS
-            .iter()
-            .any(|x| x.as_bytes().eq_ignore_ascii_case(w))
+        let blocked = words::not_compound_nouns().contains(w)
             || is_stop_word(w)
             || word_number_bytes(w).is_some()
             || lower_ends(b"th")
@@ -357,28 +407,19 @@ fn noun_word_end(b: &[u8], i: usize) -> usize {
 }
 
 pub(crate) fn is_stop_word(w: &[u8]) -> bool {
-    w.len() <= 12
-        && STOP_WORDS
-            .iter()
-            .any(|s| s.as_bytes().eq_ignore_ascii_case(w))
+    words::stop_words().contains(w)
 }
 
 /// A month name or abbreviation (the date extractor's table): a number
 /// beside one is a day or a year, which the date extractor owns.
 pub(crate) fn is_month(w: &[u8]) -> bool {
-    w.len() <= 9
-        && crate::extract::calendar::MONTHS
-            .iter()
-            .any(|(s, ..)| s.as_bytes().eq_ignore_ascii_case(w))
+    words::months().contains(w)
 }
 
 /// A plural noun: ends in "s" (not "ss", "us", "is") or is an irregular
 /// plural ("people", "police").
 pub fn is_plural(w: &[u8]) -> bool {
-    if IRREGULAR_PLURALS
-        .iter()
-        .any(|p| p.as_bytes().eq_ignore_ascii_case(w))
-    {
+    if words::irregular_plurals().contains(w) {
         return true;
     }
     let n = w.len();
@@ -389,9 +430,7 @@ pub fn is_plural(w: &[u8]) -> bool {
     if matches!(pen, b's' | b'u' | b'i') {
         return false;
     }
-    !NOT_PLURAL
-        .iter()
-        .any(|p| p.as_bytes().eq_ignore_ascii_case(w))
+    !words::not_plural().contains(w)
 }
 
 #[cfg(test)]
@@ -456,10 +495,33 @@ mod tests {
             (" mission", None),
             (" inches", Some(("in", 7))),
             (" in the", None),
+            (" picometers", Some(("pm", 11))),
+            (" nanometre thick", Some(("nm", 10))),
+            // "pm" alone is a time of day, not picometres.
+            (" pm", None),
+            ("pm", None),
             ("M people", None),
         ];
         for &(t, want) in cases {
             let got = measure_at(t.as_bytes(), 0).map(|(u, e, _)| (u.symbol, e));
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn bracketed_unit_symbols() {
+        let cases: &[(&str, Option<(&str, usize)>)] = &[
+            (" (kg) each", Some(("kg", 5))),
+            ("[km]", Some(("km", 4))),
+            (" <mm>", Some(("mm", 5))),
+            (" (m)", None),
+            (" (kg", None),
+            (" (kg]", None),
+            (" (kilograms)", None),
+            (" kg", None),
+        ];
+        for &(t, want) in cases {
+            let got = bracketed_unit(t.as_bytes(), 0).map(|(u, e)| (u.symbol, e));
             assert_eq!(got, want, "{t:?}");
         }
     }

@@ -20,6 +20,7 @@
 //! Dates with no resolved value (relative dates in an undated article) still
 //! scope, with null `start`/`end`, so the comparer knows the claim is dated.
 
+use super::words::{find_any_ci, find_ci, rfind_ci};
 use crate::claim::{Claim, Kind, Span, TimeScope};
 use crate::text::TextIndex;
 
@@ -72,10 +73,13 @@ pub fn attach(text: &str, index: &TextIndex, claims: &mut [Claim]) {
         let sentence = index.sentence_at(span.start);
         let scope = scope_for(text, claims, &dates, span, sentence).or_else(|| {
             let (prev_sentence, prev) = last_scope.as_ref()?;
+            // The clause lies inside the sentence: a sentence without an
+            // anaphor (nearly all of them) needs no clause.
+            if prev_sentence.start >= sentence.start || !has_anaphor(text, sentence) {
+                return None;
+            }
             let clause = clause_around(text, span, sentence);
-            let lower = text.get(clause.start..clause.end)?.to_ascii_lowercase();
-            let refers_back = TIME_ANAPHORS.iter().any(|a| lower.contains(a));
-            (refers_back && prev_sentence.start < sentence.start).then(|| prev.clone())
+            has_anaphor(text, clause).then(|| prev.clone())
         });
         if let Some(s) = &scope {
             last_scope = Some((sentence, s.clone()));
@@ -163,10 +167,15 @@ fn scope_for(
     })
 }
 
+/// True when the text of `span` holds one of the [`TIME_ANAPHORS`].
+fn has_anaphor(text: &str, span: Span) -> bool {
+    let t = text.get(span.start..span.end).unwrap_or("").as_bytes();
+    find_any_ci(t, TIME_ANAPHORS).is_some()
+}
+
 /// True when `gap` (text between a date and a claim) crosses a clause boundary.
 fn has_clause_break(gap: &str) -> bool {
-    let lower = gap.to_ascii_lowercase();
-    if CLAUSE_BREAKS.iter().any(|b| lower.contains(b)) {
+    if find_any_ci(gap.as_bytes(), CLAUSE_BREAKS).is_some() {
         return true;
     }
     // Sentences the splitter merged: "… book.Liberman will …", "… years. He …".
@@ -187,16 +196,14 @@ fn clause_around(text: &str, span: Span, sentence: Span) -> Span {
     let Some(after) = text.get(span.end..sentence.end) else {
         return sentence;
     };
-    let lb = before.to_ascii_lowercase();
-    let la = after.to_ascii_lowercase();
     let start = CLAUSE_BREAKS
         .iter()
-        .filter_map(|b| lb.rfind(b).map(|i| i + b.len()))
+        .filter_map(|b| rfind_ci(before.as_bytes(), b.as_bytes()).map(|i| i + b.len()))
         .max()
         .map_or(sentence.start, |i| sentence.start + i);
     let end = CLAUSE_BREAKS
         .iter()
-        .filter_map(|b| la.find(b))
+        .filter_map(|b| find_ci(after.as_bytes(), b.as_bytes()))
         .min()
         .map_or(sentence.end, |i| span.end + i);
     Span::new(start, end)
