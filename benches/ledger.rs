@@ -294,7 +294,9 @@ fn cli_passes(root: &Path, articles: &Path) -> bool {
         reports.push(out.stdout);
     }
     let speedup = times[0] / times[1].max(1e-9);
-    println!("`check`: second run {speedup:.1}× faster than the first (target ≥ {TARGET_SPEEDUP}×)");
+    println!(
+        "`check`: second run {speedup:.1}× faster than the first (target ≥ {TARGET_SPEEDUP}×)"
+    );
     if reports[0] != reports[1] {
         println!("FAIL: the second `check` printed a different report");
         return false;

@@ -290,6 +290,23 @@ impl Ledger {
     /// calling thread only). The result, the entries written and the
     /// warnings are the same whatever the thread count.
     pub fn claims_all(&mut self, docs: &[Document], threads: usize) -> Vec<Vec<Claim>> {
+        self.claims_all_with(docs, threads, &|_| {})
+    }
+
+    /// [`Ledger::claims_all`], calling `done` with each document once its
+    /// claims are read or extracted (from any worker thread, in no set
+    /// order): the hook a progress display counts with. Work is shared out
+    /// by rayon (work stealing, so one long article does not hold up a
+    /// thread's whole share); with `threads` equal to the current rayon
+    /// pool's size that pool is used, otherwise one of `threads` threads is
+    /// made for the call.
+    pub fn claims_all_with(
+        &mut self,
+        docs: &[Document],
+        threads: usize,
+        done: &(dyn Fn(&Document) + Sync),
+    ) -> Vec<Vec<Claim>> {
+        use rayon::prelude::*;
         let names: Vec<(String, bool)> = docs
             .iter()
             .map(|d| {
@@ -298,33 +315,23 @@ impl Ledger {
                 (name, fresh)
             })
             .collect();
-        let threads = threads.clamp(1, docs.len().max(1));
-        let chunk = docs.len().div_ceil(threads).max(1);
         let this = &*self;
-        let outcomes: Vec<Outcome> = if threads == 1 {
-            docs.iter()
-                .zip(&names)
-                .map(|(d, (n, fresh))| this.resolve(d, n, *fresh))
-                .collect()
+        let resolve = |(d, (n, fresh)): (&Document, &(String, bool))| {
+            let outcome = this.resolve(d, n, *fresh);
+            done(d);
+            outcome
+        };
+        let sequential = || docs.iter().zip(&names).map(resolve).collect();
+        let parallel = || docs.par_iter().zip(&names).map(resolve).collect();
+        let outcomes: Vec<Outcome> = if threads <= 1 || docs.len() <= 1 {
+            sequential()
+        } else if threads == rayon::current_num_threads() {
+            parallel()
         } else {
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = docs
-                    .chunks(chunk)
-                    .zip(names.chunks(chunk))
-                    .map(|(ds, ns)| {
-                        scope.spawn(move || {
-                            ds.iter()
-                                .zip(ns)
-                                .map(|(d, (n, fresh))| this.resolve(d, n, *fresh))
-                                .collect::<Vec<_>>()
-                        })
-                    })
-                    .collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            })
+            match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+                Ok(pool) => pool.install(parallel),
+                Err(_) => sequential(),
+            }
         };
         docs.iter()
             .zip(names)

@@ -1,7 +1,10 @@
 //! End-to-end tests of the `claimcheck` binary: `extract` on the fixtures in
 //! `tests/fixtures/` (good articles in every format, and one bad file of each
 //! kind), exit codes, error lines, span exactness, determinism, stdin,
-//! `--output`, `--ledger` and closed pipes.
+//! `--output`, `--ledger` and closed pipes; `-j` (the same output on any
+//! number of threads), streaming JSON Lines through stdin in bounded memory,
+//! `check` on claims files, the sharded pipeline of the README, symbolic
+//! link loops, unreadable files and directories of many small files.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -34,11 +37,21 @@ fn claimcheck_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run claimcheck");
-    if let Some(input) = stdin {
-        let mut pipe = child.stdin.take().unwrap();
-        pipe.write_all(input).unwrap();
+    // Written from another thread: claimcheck streams its output, so it
+    // stops reading while nobody reads what it writes.
+    let input = stdin.map(<[u8]>::to_vec);
+    let writer = child.stdin.take().map(|mut pipe| {
+        std::thread::spawn(move || {
+            if let Some(input) = input {
+                let _ = pipe.write_all(&input);
+            }
+        })
+    });
+    let out = child.wait_with_output().unwrap();
+    if let Some(w) = writer {
+        w.join().unwrap();
     }
-    child.wait_with_output().unwrap()
+    out
 }
 
 fn stdout_json(out: &Output) -> Value {
@@ -415,26 +428,53 @@ fn output_is_deterministic() {
 }
 
 #[test]
-fn jsonl_is_one_claim_per_line_with_its_document() {
+fn jsonl_is_one_claim_per_line_with_doc() {
     let json = stdout_json(&claimcheck(&["extract", "--format", "json", ARTICLES]));
     let out = claimcheck(&["extract", "--format", "jsonl", ARTICLES]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
-    let total: usize = documents(&json)
-        .iter()
-        .map(|d| d["claims"].as_array().unwrap().len())
-        .sum();
-    assert_eq!(text.lines().count(), total);
-    for line in text.lines() {
-        let c: Value = serde_json::from_str(line).unwrap();
-        let d = doc(&json, c["doc"].as_str().unwrap());
-        let same = d["claims"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|x| x["id"] == c["id"] && x["text"] == c["text"] && x["span"] == c["span"]);
-        assert!(same, "{line}");
+    let mut lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // The claims of the json form, in the same order, one per line, each
+    // with its document's id; the first line of a document carries it.
+    let mut want = Vec::new();
+    for d in documents(&json) {
+        for (i, c) in d["claims"].as_array().unwrap().iter().enumerate() {
+            want.push((d.clone(), i == 0, c.clone()));
+        }
     }
+    assert!(!want.is_empty());
+    assert_eq!(lines.len(), want.len());
+    for (line, (d, first, claim)) in lines.iter_mut().zip(&want) {
+        let line = line.as_object_mut().unwrap();
+        assert_eq!(line.remove("doc").unwrap(), d["id"]);
+        let head = line.remove("document");
+        assert_eq!(head.is_some(), *first, "{}", d["id"]);
+        if let Some(head) = head {
+            let path = d["path"].as_str().unwrap();
+            assert_eq!(head["path"], path);
+            assert_eq!(head["text"].as_str().unwrap(), source_text(path), "{path}");
+            let body_start = head["body_start"].as_u64().unwrap() as usize;
+            assert!(body_start < source_text(path).len(), "{path}");
+        }
+        assert_eq!(&Value::Object(line.clone()), claim);
+    }
+}
+
+/// The document ids of `extract --format jsonl` output, in order: the `doc`
+/// of each run of claim lines.
+fn jsonl_doc_ids(stdout: &[u8]) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for line in String::from_utf8_lossy(stdout).lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        let id = v["doc"].as_str().unwrap().to_string();
+        if ids.last() != Some(&id) {
+            ids.push(id);
+        }
+    }
+    ids
 }
 
 #[test]
@@ -713,4 +753,469 @@ fn claims_ledger_is_up_to_date() {
         "claims/ is out of date for {stale:?}; regenerate it with \
          `cargo run --release -- extract corpus/ --ledger claims/` and review the diff"
     );
+}
+
+/// An article of our own words with figures that vary with `i`, so every
+/// document gives different claims.
+fn generated_article(i: usize) -> String {
+    format!(
+        "The harbour board approved ${}.{} million for {} new ferries on March {}, 2019. \
+         About {}% of residents backed the plan, officials said. Some {} people came \
+         to the meeting, which lasted {} hours. Nothing else was decided.",
+        i % 90 + 1,
+        i % 10,
+        i % 40 + 2,
+        i % 28 + 1,
+        i % 99 + 1,
+        i * 7 % 5000 + 10,
+        i % 9 + 2,
+    )
+}
+
+/// `n` generated articles as JSON Lines, every `filler`-th padded with a
+/// long paragraph without figures.
+fn generated_jsonl(n: usize, filler: usize) -> Vec<u8> {
+    let pad = "The ferries will run along the coast and stop at the old pier. ".repeat(40);
+    let mut out = Vec::new();
+    for i in 0..n {
+        let mut text = generated_article(i);
+        if filler > 0 && i % filler == 0 {
+            text.push(' ');
+            text.push_str(&pad);
+        }
+        let record =
+            serde_json::json!({"id": format!("gen-{i}"), "text": text, "published": "2019-03-30"});
+        writeln!(out, "{record}").unwrap();
+    }
+    out
+}
+
+/// The findings of a `check --format json` run (ids, verdicts, claims).
+fn findings(out: &Output) -> Value {
+    let v = stdout_json(out);
+    assert_eq!(v["schema"], "claimcheck/report/v1");
+    v["findings"].clone()
+}
+
+#[test]
+fn threads_do_not_change_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let many = dir.path().join("many.jsonl");
+    std::fs::write(&many, generated_jsonl(3000, 7)).unwrap();
+    let many = many.to_str().unwrap();
+    for input in ["corpus/", ARTICLES, many] {
+        for format in ["json", "jsonl", "table"] {
+            let one = claimcheck(&["extract", "-j", "1", "--format", format, input]);
+            let two = claimcheck(&["extract", "--threads", "2", "--format", format, input]);
+            assert_eq!(
+                one.status.code(),
+                Some(0),
+                "{input} {format}: {}",
+                stderr(&one)
+            );
+            assert!(!one.stdout.is_empty());
+            assert!(
+                one.stdout == two.stdout,
+                "{input} {format}: -j1 and -j2 differ"
+            );
+        }
+    }
+    let jsonl = claimcheck(&["extract", "-j", "2", "--format", "jsonl", many]);
+    assert_eq!(jsonl_doc_ids(&jsonl.stdout).len(), 3000);
+    // The ledger and check too.
+    let mut ledgers = Vec::new();
+    for j in ["1", "2"] {
+        let ledger = dir.path().join(format!("ledger-{j}"));
+        let out = claimcheck(&[
+            "extract",
+            "-j",
+            j,
+            "corpus/",
+            "--ledger",
+            ledger.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&ledger)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        ledgers.push(files);
+    }
+    assert_eq!(ledgers[0].len(), 7);
+    assert!(
+        ledgers[0] == ledgers[1],
+        "ledger differs between -j1 and -j2"
+    );
+    let one = claimcheck(&[
+        "check",
+        "-j",
+        "1",
+        "--isolated",
+        "--format",
+        "json",
+        "corpus/",
+    ]);
+    let two = claimcheck(&[
+        "check",
+        "-j",
+        "2",
+        "--isolated",
+        "--format",
+        "json",
+        "corpus/",
+    ]);
+    assert_eq!(one.status.code(), Some(1), "{}", stderr(&one));
+    assert_eq!(one.stdout, two.stdout);
+    let bad = claimcheck(&["extract", "-j", "0", ARTICLES]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn streamed_jsonl_reports_a_bad_line_once_and_goes_on() {
+    let mut input = generated_jsonl(2500, 0);
+    // Line 1201 is malformed; line 1202 is not an object.
+    let at = input
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .nth(1199)
+        .map(|(i, _)| i + 1)
+        .unwrap();
+    input.splice(
+        at..at,
+        b"{\"id\": \"broken\", \"text\": \n[1, 2]\n".iter().copied(),
+    );
+    let out = claimcheck_with_stdin(&["extract", "--format", "jsonl", "-"], Some(&input));
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].starts_with("claimcheck: error: -:1201: invalid JSON"),
+        "{err}"
+    );
+    assert!(
+        lines[1].starts_with("claimcheck: error: -:1202: expected a JSON object"),
+        "{err}"
+    );
+    let ids = jsonl_doc_ids(&out.stdout);
+    let want: Vec<String> = (0..2500).map(|i| format!("gen-{i}")).collect();
+    assert_eq!(ids, want);
+    // Text the article format would sniff stays one document.
+    let out = claimcheck_with_stdin(
+        &["extract", "--format", "jsonl", "-"],
+        Some(b"Some 40 ships came."),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let line: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["doc"], "stdin");
+}
+
+/// Runs claimcheck with `input` on stdin and returns its exit code and peak
+/// resident memory in KiB: `VmHWM` of `/proc/PID/status`, read until its
+/// output ends. (`wait4`'s ru_maxrss would count the test process's own
+/// memory: Linux carries the high-water mark across `exec`.)
+#[cfg(target_os = "linux")]
+fn peak_rss_kib(args: &[&str], input: &[u8]) -> (i32, u64) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let status = format!("/proc/{}/status", child.id());
+    let done = AtomicBool::new(false);
+    let peak = std::thread::scope(|s| {
+        s.spawn(move || {
+            let _ = stdin.write_all(input);
+        });
+        let poll = s.spawn(|| {
+            let mut peak = 0;
+            while !done.load(Ordering::Relaxed) {
+                let hwm = std::fs::read_to_string(&status).ok().and_then(|t| {
+                    let line = t.lines().find(|l| l.starts_with("VmHWM:"))?;
+                    line.split_whitespace().nth(1)?.parse::<u64>().ok()
+                });
+                peak = peak.max(hwm.unwrap_or(0));
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            peak
+        });
+        let mut n = 0u64;
+        let mut buf = vec![0; 1 << 16];
+        while let Ok(k) = std::io::Read::read(&mut stdout, &mut buf) {
+            if k == 0 {
+                break;
+            }
+            n += k as u64;
+        }
+        assert!(n > 0);
+        done.store(true, Ordering::Relaxed);
+        poll.join().unwrap()
+    });
+    let code = child.wait().unwrap().code().unwrap_or(-1);
+    assert!(peak > 0, "no VmHWM read");
+    (code, peak)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn streaming_stdin_runs_in_bounded_memory() {
+    // 4x the input must not take much more memory: documents are read,
+    // extracted and written in bounded batches.
+    let small = generated_jsonl(4000, 2);
+    let large = generated_jsonl(16000, 2);
+    assert!(large.len() > 20 << 20, "{}", large.len());
+    let args = ["extract", "--format", "jsonl", "-j", "1", "-"];
+    let (code_small, rss_small) = peak_rss_kib(&args, &small);
+    let (code_large, rss_large) = peak_rss_kib(&args, &large);
+    assert_eq!((code_small, code_large), (0, 0));
+    eprintln!(
+        "peak RSS {rss_small} KiB for {} MB, {rss_large} KiB for {} MB",
+        small.len() >> 20,
+        large.len() >> 20
+    );
+    assert!(
+        rss_large < rss_small + 8 * 1024,
+        "peak RSS grows with the input: {rss_small} KiB for {} MB, {rss_large} KiB for {} MB",
+        small.len() >> 20,
+        large.len() >> 20
+    );
+}
+
+#[test]
+fn check_reads_claims_files_like_the_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("corpus.claims.jsonl");
+    let json = dir.path().join("corpus.claims.json");
+    for (format, path) in [("jsonl", &jsonl), ("json", &json)] {
+        let out = claimcheck(&[
+            "extract",
+            "--format",
+            format,
+            "corpus/",
+            "-o",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    for format in ["json", "sarif", "text", "markdown"] {
+        let want = claimcheck(&["check", "--isolated", "--format", format, "corpus/"]);
+        assert_eq!(want.status.code(), Some(1), "{}", stderr(&want));
+        for path in [&jsonl, &json] {
+            let got = claimcheck(&[
+                "check",
+                "--isolated",
+                "--format",
+                format,
+                path.to_str().unwrap(),
+            ]);
+            assert_eq!(got.status.code(), Some(1), "{}", stderr(&got));
+            assert!(
+                got.stdout == want.stdout,
+                "{format} of {}:\n{}",
+                path.display(),
+                String::from_utf8_lossy(&got.stdout)
+            );
+        }
+    }
+    // Stdin, and claims mixed with articles.
+    let bytes = std::fs::read(&jsonl).unwrap();
+    let got = claimcheck_with_stdin(
+        &["check", "--isolated", "--format", "json", "-"],
+        Some(&bytes),
+    );
+    let want = claimcheck(&["check", "--isolated", "--format", "json", "corpus/"]);
+    assert_eq!(findings(&got), findings(&want));
+    let mixed = claimcheck(&[
+        "check",
+        "--isolated",
+        "--format",
+        "json",
+        jsonl.to_str().unwrap(),
+        ARTICLES,
+    ]);
+    assert_eq!(mixed.status.code(), Some(1), "{}", stderr(&mixed));
+    assert_eq!(stdout_json(&mixed)["summary"]["documents"], 12);
+    // A ledger file has no text: its claims still compare.
+    let ledger = claimcheck(&[
+        "check",
+        "--isolated",
+        "--format",
+        "json",
+        "claims/2018-03-20-liberman-in-kigali.json",
+        "claims/2018-09-13-liberman-baku-tbilisi.json",
+    ]);
+    assert_eq!(ledger.status.code(), Some(1), "{}", stderr(&ledger));
+    // A claim that does not match its text is one error, the rest are read.
+    let mut lines: Vec<Value> = String::from_utf8(bytes)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    lines[0]["span"]["start"] = 0.into();
+    let edited: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let out = claimcheck_with_stdin(
+        &["check", "--isolated", "--format", "json", "-"],
+        Some(edited.as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("claimcheck: error: -:1: claims record") && err.contains("does not match"),
+        "{err}"
+    );
+    assert_eq!(stdout_json(&out)["summary"]["documents"], 6);
+}
+
+/// The worked example of the README's "Streaming and large archives":
+/// shards extracted in parallel by separate processes, then checked together.
+#[cfg(unix)]
+#[test]
+fn sharded_pipeline_of_the_readme_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.jsonl");
+    // The corpus articles as JSON Lines records, then generated ones.
+    let mut articles = Vec::new();
+    let mut corpus: Vec<PathBuf> = std::fs::read_dir(root().join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("README.md"))
+        .collect();
+    corpus.sort();
+    for p in &corpus {
+        let id = p.file_stem().unwrap().to_str().unwrap();
+        let text = std::fs::read_to_string(p).unwrap();
+        writeln!(articles, "{}", serde_json::json!({"id": id, "text": text})).unwrap();
+    }
+    assert_eq!(corpus.len(), 7);
+    articles.extend(generated_jsonl(400, 0));
+    std::fs::write(&big, &articles).unwrap();
+    // The README's commands verbatim, with this build of claimcheck on PATH.
+    let script = r#"
+        set -e
+        split -n l/4 big.jsonl shard.
+        ls shard.?? | xargs -P 4 -I{} sh -c 'claimcheck extract --format jsonl - < {} > {}.claims.jsonl'
+        claimcheck check --isolated --format json shard.*.claims.jsonl > sharded.json || test $? -eq 1
+        claimcheck check --isolated --format json big.jsonl > whole.json || test $? -eq 1
+        test "$(ls shard.*.claims.jsonl | wc -l)" -eq 4
+    "#;
+    let bin = Path::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .parent()
+        .unwrap();
+    let path = std::env::join_paths(std::iter::once(bin.to_path_buf()).chain(
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+    ))
+    .unwrap();
+    let out = Command::new("sh")
+        .args(["-c", script])
+        .current_dir(dir.path())
+        .env("PATH", path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let read = |name: &str| -> Value {
+        serde_json::from_slice(&std::fs::read(dir.path().join(name)).unwrap()).unwrap()
+    };
+    let (sharded, whole) = (read("sharded.json"), read("whole.json"));
+    assert_eq!(sharded["summary"]["documents"], 407);
+    assert!(!whole["findings"].as_array().unwrap().is_empty());
+    assert_eq!(sharded["findings"], whole["findings"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_reported_once_and_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root_dir = dir.path().join("articles");
+    std::fs::create_dir_all(root_dir.join("inner")).unwrap();
+    std::fs::write(root_dir.join("a.txt"), "Some 40 ships came.").unwrap();
+    std::fs::write(root_dir.join("inner/b.txt"), "About 98% agreed.").unwrap();
+    std::os::unix::fs::symlink(&root_dir, root_dir.join("inner/up")).unwrap();
+    std::os::unix::fs::symlink("self.txt", root_dir.join("self.txt")).unwrap();
+    let out = claimcheck(&["extract", "--format", "json", root_dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    let warnings: Vec<&str> = err.lines().collect();
+    assert_eq!(warnings.len(), 2, "{err}");
+    assert!(
+        warnings[0].contains("inner/up: symbolic link loop"),
+        "{err}"
+    );
+    assert!(
+        warnings[1].contains("self.txt") && warnings[1].starts_with("claimcheck: warning: "),
+        "{err}"
+    );
+    let v = stdout_json(&out);
+    let ids: Vec<&str> = documents(&v)
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unreadable_file_is_named_and_the_others_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Some 40 ships came.").unwrap();
+    std::fs::write(dir.path().join("c.txt"), "About 98% agreed.").unwrap();
+    // Reading /proc/self/mem from offset 0 fails with EIO, even for root.
+    std::os::unix::fs::symlink("/proc/self/mem", dir.path().join("b.txt")).unwrap();
+    let locked = dir.path().join("d.txt");
+    std::fs::write(&locked, "Locked.").unwrap();
+    std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o000)).unwrap();
+    let root_user = std::fs::read(&locked).is_ok();
+    let out = claimcheck(&["extract", "--format", "json", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let b = dir.path().join("b.txt");
+    assert!(
+        err.starts_with(&format!("claimcheck: error: {}: ", b.display())),
+        "{err}"
+    );
+    let want_errors = if root_user { 1 } else { 2 };
+    assert_eq!(err.lines().count(), want_errors, "{err}");
+    if !root_user {
+        assert!(err.contains("d.txt: permission denied"), "{err}");
+    }
+    let v = stdout_json(&out);
+    let ids: Vec<&str> = documents(&v)
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    let want: &[&str] = if root_user {
+        &["a", "c", "d"]
+    } else {
+        &["a", "c"]
+    };
+    assert_eq!(ids, want);
+}
+
+#[test]
+fn a_directory_of_many_small_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..3000 {
+        let sub = dir.path().join(format!("{:02}", i % 30));
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::write(sub.join(format!("{i:05}.txt")), generated_article(i)).unwrap();
+    }
+    let out = claimcheck(&["extract", "--format", "jsonl", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let ids = jsonl_doc_ids(&out.stdout);
+    let mut want: Vec<String> = (0..3000).map(|i| format!("{i:05}")).collect();
+    want.sort_by_key(|id| (id.parse::<usize>().unwrap() % 30, id.clone()));
+    assert_eq!(ids, want);
 }

@@ -13,6 +13,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::ValueEnum;
 
+use rayon::prelude::*;
+
+use claimcheck::claim::Claim;
 use claimcheck::compare::{self, Report, ReportDocument};
 use claimcheck::config::{self, Config};
 use claimcheck::document::Document;
@@ -22,6 +25,7 @@ use claimcheck::ledger::Ledger;
 use claimcheck::reference;
 use claimcheck::report;
 
+use super::progress::Progress;
 use super::{Common, Exit, OutputFormat};
 
 pub const AFTER_HELP: &str = "\
@@ -444,16 +448,22 @@ fn build(
     };
     let mut input = common.clone();
     input.paths = paths;
-    let mut loaded = super::load_documents(&input)?;
-    loaded
-        .documents
-        .retain(|d| !config.is_excluded(Path::new(&d.path)));
-    if loaded.documents.is_empty() {
-        if loaded.errors.is_empty() {
+    let inputs = super::load_documents(&input, "check")?;
+    let mut entries = inputs.entries;
+    entries.retain(|e| !config.is_excluded(Path::new(&e.document.path)));
+    if entries.is_empty() {
+        if inputs.errors == 0 {
             bail!("no article found in the input");
         }
         bail!("no article could be read");
     }
+    // Documents read from claims files (`extract` output) bring their claims.
+    let (documents, given): (Vec<Document>, Vec<Option<Vec<Claim>>>) =
+        entries.into_iter().map(|e| (e.document, e.claims)).unzip();
+    let loaded = Loaded {
+        documents,
+        errors: inputs.errors,
+    };
 
     let mut lexicon = Lexicon::default();
     config.extend_lexicon(&mut lexicon);
@@ -484,28 +494,39 @@ fn build(
         None if from_config => Some(config.root.join("claims")),
         None => None,
     };
-    let mut items: Vec<FramedClaim> = Vec::new();
-    match ledger_dir {
+    let progress = Progress::new("check", common.quiet, None);
+    let claims = match ledger_dir {
         Some(dir) => {
             let mut ledger = Ledger::open(&dir)?;
-            for doc in &loaded.documents {
-                let claims = ledger.claims(doc);
-                items.extend(framer.frame(doc, claims));
-            }
+            let claims =
+                claims_through_ledger(&mut ledger, &loaded.documents, given, common, &progress);
+            progress.finish();
             if !common.quiet {
                 for w in ledger.take_warnings() {
                     warn(format_args!("warning: {w}"));
                 }
             }
             ledger.save()?;
+            claims
         }
-        None => {
-            for doc in &loaded.documents {
-                let claims = claimcheck::extract::extract(doc);
-                items.extend(framer.frame(doc, claims));
-            }
-        }
-    }
+        None => given
+            .into_par_iter()
+            .zip(loaded.documents.par_iter())
+            .map(|(given, doc)| {
+                let claims = given.unwrap_or_else(|| claimcheck::extract::extract(doc));
+                progress.add(doc.text.len());
+                claims
+            })
+            .collect(),
+    };
+    progress.finish();
+    let framed: Vec<Vec<FramedClaim>> = loaded
+        .documents
+        .par_iter()
+        .zip(claims)
+        .map(|(doc, claims)| framer.frame(doc, claims))
+        .collect();
+    let mut items: Vec<FramedClaim> = framed.into_iter().flatten().collect();
     let claim_count = items.len();
     let article_claims = items.clone();
     let mut documents: Vec<ReportDocument> = loaded.documents.iter().map(report_document).collect();
@@ -532,8 +553,42 @@ fn build(
         baseline,
         baseline_path,
         fail_on,
-        input_errors: !loaded.errors.is_empty(),
+        input_errors: loaded.errors > 0,
     })
+}
+
+/// The documents read in one run; `errors` inputs could not be read.
+struct Loaded {
+    documents: Vec<Document>,
+    errors: usize,
+}
+
+/// The claims of every document: those it came with (a claims file), else
+/// from the ledger (read or extracted, on `-j` threads), in document order.
+fn claims_through_ledger(
+    ledger: &mut Ledger,
+    documents: &[Document],
+    given: Vec<Option<Vec<Claim>>>,
+    common: &Common,
+    progress: &Progress,
+) -> Vec<Vec<Claim>> {
+    let hook = |d: &Document| progress.add(d.text.len());
+    if given.iter().all(Option::is_none) {
+        return ledger.claims_all_with(documents, common.threads(), &hook);
+    }
+    let todo: Vec<Document> = documents
+        .iter()
+        .zip(&given)
+        .filter(|(_, g)| g.is_none())
+        .map(|(d, _)| d.clone())
+        .collect();
+    let mut extracted = ledger
+        .claims_all_with(&todo, common.threads(), &hook)
+        .into_iter();
+    given
+        .into_iter()
+        .map(|g| g.unwrap_or_else(|| extracted.next().unwrap_or_default()))
+        .collect()
 }
 
 fn suppressions(documents: &[Document]) -> Vec<gate::Suppression> {

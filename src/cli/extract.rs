@@ -1,18 +1,39 @@
 //! `claimcheck extract`: load articles, extract their claims and write them
 //! as `claimcheck/claims/v1` (json, jsonl or a table), or regenerate the
 //! per-article claims ledger (`--ledger claims/`).
+//!
+//! Documents flow through in batches: a reader thread loads them (streaming
+//! JSON Lines line by line) and hands over batches of at most
+//! [`BATCH_DOCS`] documents or [`BATCH_BYTES`] of text per thread through a
+//! channel of [`BATCHES_IN_FLIGHT`]; each batch is extracted in parallel on the `-j`
+//! pool and written in input order. With `--format jsonl` each batch is
+//! written (and flushed) as soon as it is done, so memory stays bounded
+//! whatever the input's size and the output is the same for any `-j`.
 
-use std::path::Path;
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
 
-use claimcheck::document::Document;
+use claimcheck::document::{self, Document, Entry, Event};
 use claimcheck::extract::extract;
 use claimcheck::ledger::{Ledger, LedgerWarning};
 use claimcheck::report::claims::{self, ClaimsFile, DocumentClaims};
 
+use super::progress::Progress;
 use super::{Common, Exit, Output, OutputFormat};
+
+/// Most documents in one batch, per thread.
+pub const BATCH_DOCS: usize = 256;
+/// Most text (bytes) in one batch, per thread; a single larger document is a
+/// batch alone. Memory holds about three batches (one read ahead, one
+/// being read, one extracted) and the claims of one.
+pub const BATCH_BYTES: usize = 2 << 20;
+/// Batches read ahead while one is extracted.
+pub const BATCHES_IN_FLIGHT: usize = 1;
 
 pub const AFTER_HELP: &str = "\
 Examples:
@@ -53,33 +74,140 @@ pub fn run(args: &ExtractArgs, common: &Common) -> Result<ExitCode> {
     ) {
         bail!("extract writes json, jsonl or table, not {format:?} (see --help)");
     }
-    let loaded = super::load_documents(common)?;
-    match &args.ledger {
-        Some(dir) => write_ledger(dir, args, &loaded.documents, common)?,
-        None => {
-            let documents: Vec<DocumentClaims> = loaded
-                .documents
-                .iter()
-                .map(|doc| DocumentClaims::new(doc, extract(doc)))
-                .collect();
-            let file = ClaimsFile::new(documents);
-            let mut out = Output::open(common.output.as_deref())?;
-            let w = out.writer();
-            match format {
-                OutputFormat::Jsonl => claims::write_jsonl(w, &file),
-                OutputFormat::Table => claims::write_table(w, &file, common.terminal_width()),
-                _ => claims::write_json(w, &file),
-            }
-            .context("writing claims")?;
-            out.finish()?;
+    super::require_paths(common, "extract")?;
+    let progress = Progress::new("extract", common.quiet, named_bytes(&common.paths));
+    let errors = match &args.ledger {
+        Some(dir) => {
+            let mut entries = Vec::new();
+            let errors = stream_batches(common, &progress, |batch| {
+                entries.extend(batch);
+                Ok(())
+            })?;
+            let documents: Vec<Document> = entries.into_iter().map(|e| e.document).collect();
+            write_ledger(dir, args, &documents, common, &progress)?;
+            errors
         }
-    }
-    let exit = if loaded.errors.is_empty() {
-        Exit::Ok
-    } else {
-        Exit::Error
+        None => {
+            let mut out = Output::open(common.output.as_deref())?;
+            let mut collected: Vec<DocumentClaims> = Vec::new();
+            let errors = stream_batches(common, &progress, |batch| {
+                if format == OutputFormat::Jsonl {
+                    let lines: Vec<std::io::Result<Vec<u8>>> = batch
+                        .into_par_iter()
+                        .map(|e| claims::jsonl_lines(&document_claims(e, true, &progress)))
+                        .collect();
+                    let w = out.writer();
+                    for line in lines {
+                        w.write_all(&line?)?;
+                    }
+                    w.flush()?;
+                } else {
+                    let with_text = format == OutputFormat::Json;
+                    let done: Vec<DocumentClaims> = batch
+                        .into_par_iter()
+                        .map(|e| document_claims(e, with_text, &progress))
+                        .collect();
+                    collected.extend(done);
+                }
+                Ok(())
+            })
+            .context("writing claims")?;
+            progress.finish();
+            if format != OutputFormat::Jsonl {
+                let file = ClaimsFile::new(collected);
+                let w = out.writer();
+                match format {
+                    OutputFormat::Table => claims::write_table(w, &file, common.terminal_width()),
+                    _ => claims::write_json(w, &file),
+                }
+                .context("writing claims")?;
+            }
+            out.finish()?;
+            errors
+        }
     };
-    Ok(exit.into())
+    Ok(if errors == 0 { Exit::Ok } else { Exit::Error }.into())
+}
+
+/// One document's claims: those it came with (a claims file), else
+/// extracted now; counted by `progress`.
+fn document_claims(entry: Entry, with_text: bool, progress: &Progress) -> DocumentClaims {
+    let Entry { document, claims } = entry;
+    let claims = claims.unwrap_or_else(|| extract(&document));
+    progress.add(document.text.len());
+    if with_text {
+        DocumentClaims::with_text(document, claims)
+    } else {
+        DocumentClaims::new(&document, claims)
+    }
+}
+
+/// Reads `common.paths` on a reader thread and calls `each` with batches of
+/// documents in input order, printing load errors and warnings as they come.
+/// Returns the number of inputs that could not be read; an error from
+/// `each` stops the reading and is returned.
+pub fn stream_batches(
+    common: &Common,
+    progress: &Progress,
+    mut each: impl FnMut(Vec<Entry>) -> Result<()>,
+) -> Result<usize> {
+    let (send, receive) = mpsc::sync_channel::<Vec<Entry>>(BATCHES_IN_FLIGHT);
+    let options = common.load_options();
+    let threads = common.threads();
+    let (most_docs, most_bytes) = (BATCH_DOCS * threads, BATCH_BYTES * threads);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            let mut errors = 0;
+            let mut batch = Vec::new();
+            let mut bytes = 0;
+            let flow = document::stream_paths(&common.paths, &options, &mut |event| {
+                if let Some(line) = super::load_message(&event) {
+                    progress.eprintln(&line);
+                }
+                match event {
+                    Event::Document(entry) => {
+                        bytes += entry.document.text.len();
+                        batch.push(entry);
+                        if batch.len() >= most_docs || bytes >= most_bytes {
+                            bytes = 0;
+                            // A closed channel: the writer has stopped.
+                            send.send(std::mem::take(&mut batch))
+                                .map_or(ControlFlow::Break(()), ControlFlow::Continue)?;
+                        }
+                    }
+                    Event::Error(_) => errors += 1,
+                    Event::Warning(_) => {}
+                }
+                ControlFlow::Continue(())
+            });
+            if flow.is_continue() && !batch.is_empty() {
+                let _ = send.send(batch);
+            }
+            errors
+        });
+        let mut outcome = Ok(());
+        for batch in receive.iter() {
+            outcome = each(batch);
+            if outcome.is_err() {
+                break;
+            }
+        }
+        // Unblocks the reader if it is waiting to send.
+        drop(receive);
+        let errors = reader
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        outcome.map(|()| errors)
+    })
+}
+
+/// The total size of the regular files named (for the progress bar's
+/// total), or None when directories or stdin are among them.
+fn named_bytes(paths: &[PathBuf]) -> Option<u64> {
+    paths.iter().try_fold(0u64, |sum, p| {
+        let meta = std::fs::metadata(p).ok().filter(|m| m.is_file())?;
+        Some(sum + meta.len())
+    })
 }
 
 /// Brings `DIR/<doc-id>.json` up to date for every document through the
@@ -91,10 +219,11 @@ fn write_ledger(
     args: &ExtractArgs,
     documents: &[Document],
     common: &Common,
+    progress: &Progress,
 ) -> Result<()> {
     let mut ledger = Ledger::open(dir)?.reuse(args.incremental);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    ledger.claims_all(documents, threads);
+    ledger.claims_all_with(documents, common.threads(), &|d| progress.add(d.text.len()));
+    progress.finish();
     let mut duplicate = None;
     for warning in ledger.take_warnings() {
         match warning {

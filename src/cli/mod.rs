@@ -4,9 +4,12 @@
 //!
 //! Subcommands live in their own files (`extract.rs`, `check.rs`); each takes
 //! its own clap struct plus [`Common`] and returns the process exit code.
+//! `-j N` sizes the one rayon thread pool every stage runs on; the progress
+//! bar is in `progress.rs`.
 
 pub mod check;
 pub mod extract;
+pub mod progress;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -16,7 +19,7 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use claimcheck::document::{self, LoadOptions, Loaded};
+use claimcheck::document::{self, Entry, Event, LoadOptions};
 
 /// Exit codes, explained in every `--help`.
 pub const EXIT_CODES: &str = "\
@@ -177,6 +180,11 @@ pub struct Common {
     /// When to use colour (NO_COLOR is honoured in auto mode).
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Extract documents on at most N threads [default: the number of
+    /// cores]. The output is the same whatever N.
+    #[arg(long = "threads", short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
 }
 
 fn parse_published(s: &str) -> Result<NaiveDate, String> {
@@ -227,26 +235,72 @@ impl Common {
             published: self.published,
         }
     }
+
+    /// The thread count: `-j N`, else the number of cores.
+    pub fn threads(&self) -> usize {
+        match self.threads {
+            Some(n) => usize::from(n),
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        }
+    }
 }
 
-/// Loads the documents named in `common.paths`, printing one line per input
-/// error on stderr (`claimcheck: error: PATH: message`). The caller exits 2
-/// when `errors` is not empty, after handling the good documents.
-pub fn load_documents(common: &Common) -> Result<Loaded> {
+/// What [`load_documents`] read: the documents (with their claims when read
+/// from claims files) and how many inputs failed.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    pub entries: Vec<Entry>,
+    pub errors: usize,
+}
+
+/// The stderr line of a load event that is not a document.
+pub fn load_message(event: &Event) -> Option<String> {
+    match event {
+        Event::Document(_) => None,
+        Event::Error(e) => Some(format!("claimcheck: error: {e}")),
+        Event::Warning(w) => Some(format!("claimcheck: warning: {w}")),
+    }
+}
+
+/// The "no input" usage error, with an example for `command`.
+pub fn require_paths(common: &Common, command: &str) -> Result<()> {
     if common.paths.is_empty() {
         bail!(
             "no input: name files or directories to read, or `-` for stdin \
-             (e.g. `claimcheck extract corpus/`)"
+             (e.g. `claimcheck {command} corpus/`)"
         );
     }
-    let loaded = document::load_paths(&common.paths, &common.load_options());
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
-    for e in &loaded.errors {
-        // stderr may be closed too; nothing more to do then.
-        let _ = writeln!(err, "claimcheck: error: {e}");
-    }
-    Ok(loaded)
+    Ok(())
+}
+
+/// Loads the documents named in `common.paths`, printing one line per input
+/// error or warning on stderr as it is met (`claimcheck: error: PATH:
+/// message`). The caller exits 2 when `errors` is not zero, after handling
+/// the good documents.
+pub fn load_documents(common: &Common, command: &str) -> Result<Inputs> {
+    require_paths(common, command)?;
+    let mut inputs = Inputs::default();
+    let _ = document::stream_paths(&common.paths, &common.load_options(), &mut |event| {
+        if let Some(line) = load_message(&event) {
+            // stderr may be closed too; nothing more to do then.
+            let _ = writeln!(io::stderr(), "{line}");
+        }
+        match event {
+            Event::Document(entry) => inputs.entries.push(entry),
+            Event::Error(_) => inputs.errors += 1,
+            Event::Warning(_) => {}
+        }
+        std::ops::ControlFlow::Continue(())
+    });
+    Ok(inputs)
+}
+
+/// Sizes rayon's global pool (every parallel stage runs on it) to `-j N`.
+fn init_threads(threads: usize) {
+    // Fails only if a pool already exists, and then that one is used.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build_global();
 }
 
 /// Where output goes: stdout, or a temporary file renamed over `--output`
@@ -339,6 +393,14 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    match &cli.command {
+        Command::Extract { common, .. }
+        | Command::Check { common, .. }
+        | Command::Compare { common, .. }
+        | Command::Accept { common, .. }
+        | Command::Report { common, .. } => init_threads(common.threads()),
+        Command::Init { .. } => {}
+    }
     match &cli.command {
         Command::Extract { args, common } => extract::run(args, common),
         Command::Check { args, common } => check::run(args, common),

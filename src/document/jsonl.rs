@@ -2,16 +2,21 @@
 //!
 //! Accepted fields: `id` (string or number; defaults to `<file stem>-<line>`),
 //! `text` (alias `content`), and optionally `published` (aliases `dct`,
-//! `date`), `title`, `source`, `url`. Blank lines are skipped. A bad line
-//! becomes one error naming the file and line; the other lines still load.
-//! Claim spans are byte offsets into the record's text.
+//! `date`), `title`, `source`, `url`. A record with a `claims` array is a
+//! document with its claims, as `claimcheck extract --format jsonl` writes
+//! it ([`super::claims`]). Blank lines are skipped. A bad line becomes one
+//! error naming the file and line; the other lines still load. Records are
+//! read and sent on one at a time, so a stream of any length is read in the
+//! memory of its longest line. Claim spans are byte offsets into the
+//! record's text.
 
 use std::io::BufRead;
+use std::ops::ControlFlow;
 
 use serde_json::{Map, Value};
 
 use super::published::{detect_top, parse_date};
-use super::{Document, LoadError, LoadOptions, Loaded};
+use super::{Document, Entry, Event, LoadError, LoadOptions, Sink, claims};
 
 /// Field names for each document field, first match wins.
 const TEXT_FIELDS: &[&str] = &["text", "content"];
@@ -21,32 +26,79 @@ const SOURCE_FIELDS: &[&str] = &["source"];
 const URL_FIELDS: &[&str] = &["url", "uri"];
 
 /// Reads every record of a JSON Lines stream named `path` (`stem` names
-/// records without an `id`), appending documents and errors to `out`.
-pub fn read(reader: impl BufRead, path: &str, stem: &str, options: &LoadOptions, out: &mut Loaded) {
+/// records without an `id`), sending documents and errors to `sink` as each
+/// line is read; stops when `sink` breaks.
+pub fn read(
+    reader: impl BufRead,
+    path: &str,
+    stem: &str,
+    options: &LoadOptions,
+    sink: &mut Sink<'_>,
+) -> ControlFlow<()> {
     let mut reader = reader;
     let mut buf = Vec::new();
     let mut line_no = 0;
+    let mut gathering = claims::ClaimLines::default();
     loop {
         buf.clear();
         match reader.read_until(b'\n', &mut buf) {
             Ok(0) => break,
             Ok(_) => {}
             Err(e) => {
-                out.errors.push(LoadError {
+                if let Some(done) = gathering.finish() {
+                    sink(finished(done))?;
+                }
+                return sink(Event::Error(LoadError {
                     path: path.to_string(),
                     message: format!("read failed after line {line_no}: {e}"),
-                });
-                break;
+                }));
             }
         }
         line_no += 1;
         let at = format!("{path}:{line_no}");
         match record(&buf, &at, stem, line_no, options) {
-            Ok(Some(doc)) => out.documents.push(doc),
+            Ok(Some(Line::Claim(map))) => {
+                if let Some(done) = gathering.push(map, &at) {
+                    sink(finished(done))?;
+                }
+            }
+            Ok(Some(Line::Entry(entry))) => {
+                if let Some(done) = gathering.finish() {
+                    sink(finished(done))?;
+                }
+                sink(Event::Document(entry))?;
+            }
             Ok(None) => {}
-            Err(message) => out.errors.push(LoadError { path: at, message }),
+            Err(message) => sink(Event::Error(LoadError { path: at, message }))?,
+        }
+        if buf.capacity() > 1 << 20 {
+            // One huge line must not keep its buffer for the rest of the stream.
+            buf = Vec::new();
         }
     }
+    match gathering.finish() {
+        Some(done) => sink(finished(done)),
+        None => ControlFlow::Continue(()),
+    }
+}
+
+/// A document gathered from claim lines, as an event.
+fn finished(record: claims::FileRecord) -> Event {
+    match record {
+        Ok((document, claims)) => Event::Document(Entry {
+            document,
+            claims: Some(claims),
+        }),
+        Err((path, message)) => Event::Error(LoadError { path, message }),
+    }
+}
+
+/// What one line holds.
+enum Line {
+    /// An article, or a document record with its claims.
+    Entry(Entry),
+    /// One claim line of `extract --format jsonl`.
+    Claim(Map<String, Value>),
 }
 
 /// One line: `Ok(None)` for a blank line.
@@ -56,7 +108,7 @@ fn record(
     stem: &str,
     line_no: usize,
     options: &LoadOptions,
-) -> Result<Option<Document>, String> {
+) -> Result<Option<Line>, String> {
     let line = std::str::from_utf8(line)
         .map_err(|e| format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()))?;
     let line = line.trim();
@@ -64,11 +116,24 @@ fn record(
         return Ok(None);
     }
     let value: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
-    let Value::Object(map) = value else {
+    let Value::Object(mut map) = value else {
         return Err("expected a JSON object with \"id\" and \"text\"".to_string());
     };
-    let text = match first(&map, TEXT_FIELDS) {
-        Some(Value::String(s)) => s.clone(),
+    if claims::is_claim_line(&map) {
+        return Ok(Some(Line::Claim(map)));
+    }
+    if claims::is_claims_record(&map) {
+        let (document, claims) = claims::from_record(Value::Object(map), at)?;
+        return Ok(Some(Line::Entry(Entry {
+            document,
+            claims: Some(claims),
+        })));
+    }
+    let text_field = TEXT_FIELDS
+        .iter()
+        .find(|k| map.get(**k).is_some_and(|v| !v.is_null()));
+    let text = match text_field.and_then(|k| map.remove(*k)) {
+        Some(Value::String(s)) => s,
         Some(_) => return Err("\"text\" is not a string".to_string()),
         None => return Err("missing \"text\" (or \"content\")".to_string()),
     };
@@ -89,7 +154,7 @@ fn record(
     let top = detect_top(&text);
     let published = options.published.or(published).or(top.map(|t| t.date));
     let body_start = top.and_then(|t| t.label_end).unwrap_or(0);
-    Ok(Some(Document {
+    let document = Document {
         id,
         path: at.to_string(),
         title: string(&map, TITLE_FIELDS),
@@ -98,7 +163,11 @@ fn record(
         url: string(&map, URL_FIELDS),
         text,
         body_start,
-    }))
+    };
+    Ok(Some(Line::Entry(Entry {
+        document,
+        claims: None,
+    })))
 }
 
 fn first<'a>(map: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a Value> {
@@ -116,18 +185,24 @@ fn string(map: &Map<String, Value>, keys: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::{Loaded, load_reader};
     use chrono::NaiveDate;
 
-    fn load(input: &str) -> Loaded {
+    fn load_with(input: &[u8], options: &LoadOptions) -> Loaded {
         let mut out = Loaded::default();
-        read(
-            input.as_bytes(),
+        load_reader(
             "x.jsonl",
             "x",
-            &LoadOptions::default(),
+            input,
+            Some(super::super::Format::JsonLines),
+            options,
             &mut out,
         );
         out
+    }
+
+    fn load(input: &str) -> Loaded {
+        load_with(input.as_bytes(), &LoadOptions::default())
     }
 
     #[test]
@@ -202,9 +277,8 @@ mod tests {
 
     #[test]
     fn invalid_utf8_line() {
-        let mut out = Loaded::default();
         let input: &[u8] = b"{\"id\":\"a\",\"text\":\"\xff\"}\n";
-        read(input, "x.jsonl", "x", &LoadOptions::default(), &mut out);
+        let out = load_with(input, &LoadOptions::default());
         assert_eq!(out.documents.len(), 0);
         assert!(out.errors[0].message.contains("UTF-8"));
     }
@@ -212,19 +286,12 @@ mod tests {
     #[test]
     fn published_flag_overrides_and_text_dateline_is_used() {
         let flag = NaiveDate::from_ymd_opt(2020, 1, 2);
-        let mut out = Loaded::default();
         #[allow(clippy::needless_update)] // LoadOptions may grow
         let opts = LoadOptions {
             published: flag,
             ..LoadOptions::default()
         };
-        read(
-            &br#"{"id":"a","text":"x","dct":"2018-03-20"}"#[..],
-            "x.jsonl",
-            "x",
-            &opts,
-            &mut out,
-        );
+        let out = load_with(br#"{"id":"a","text":"x","dct":"2018-03-20"}"#, &opts);
         assert_eq!(out.documents[0].published, flag);
         let out = load(r#"{"id":"b","text":"Sunday, September 24, 2017\n\nBody."}"#);
         assert_eq!(

@@ -1,24 +1,31 @@
 //! Documents: one article's text and metadata, as loaded from files,
 //! directories or stdin.
 //!
-//! [`load_paths`] takes the paths a user named and returns every document it
-//! could read, in a deterministic order (paths as given; directories walked
-//! recursively in sorted order), plus one [`LoadError`] per file or record it
-//! could not read. Formats: plain text, Markdown with front matter
-//! ([`front_matter`]), JSON Lines ([`jsonl`]). Publication dates come from the
-//! `--published` option, then front matter, then the top of the text
-//! ([`published`]). Nothing here prints.
+//! [`stream_paths`] takes the paths a user named and reports, one [`Event`]
+//! at a time and in a deterministic order (paths as given; directories walked
+//! recursively in sorted order), every document it could read and one
+//! [`LoadError`] per file or record it could not read, so a caller can
+//! process a large archive in bounded memory; [`load_paths`] collects the
+//! same events into [`Loaded`]. Formats: plain text, Markdown with front
+//! matter ([`front_matter`]), JSON Lines ([`jsonl`]); JSON Lines records and
+//! `.json` files written by `claimcheck extract` arrive with their claims
+//! ([`claims`]). Publication dates come from the `--published` option, then
+//! front matter, then the top of the text ([`published`]). Nothing here prints.
 
+pub mod claims;
 pub mod front_matter;
 pub mod jsonl;
 pub mod published;
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::Serialize;
+
+use crate::claim::Claim;
 
 /// One article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -68,7 +75,8 @@ pub struct LoadOptions {
     pub published: Option<NaiveDate>,
 }
 
-/// A document that could not be loaded (the run goes on with the others).
+/// A document that could not be loaded (the run goes on with the others),
+/// or, as a warning, something skipped on purpose (a symbolic link loop).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{path}: {message}")]
 pub struct LoadError {
@@ -77,11 +85,45 @@ pub struct LoadError {
     pub message: String,
 }
 
+/// One loaded document, with its claims when it was read from a claims file
+/// (then they are used as they are, not extracted again).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub document: Document,
+    pub claims: Option<Vec<Claim>>,
+}
+
+/// What a streaming load reports, in input order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    Document(Entry),
+    /// An input that could not be read (the run should exit 2).
+    Error(LoadError),
+    /// An input skipped on purpose: a symbolic link loop or a broken link.
+    Warning(LoadError),
+}
+
+/// Where a streaming load sends its events; `Break` stops the load.
+pub type Sink<'a> = dyn FnMut(Event) -> ControlFlow<()> + 'a;
+
 /// What one load produced: the documents in deterministic order, and the errors.
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub documents: Vec<Document>,
     pub errors: Vec<LoadError>,
+    /// Inputs skipped on purpose (symbolic link loops, broken links).
+    pub warnings: Vec<LoadError>,
+}
+
+impl Loaded {
+    fn take(&mut self, event: Event) -> ControlFlow<()> {
+        match event {
+            Event::Document(e) => self.documents.push(e.document),
+            Event::Error(e) => self.errors.push(e),
+            Event::Warning(w) => self.warnings.push(w),
+        }
+        ControlFlow::Continue(())
+    }
 }
 
 /// Input formats, chosen by file extension.
@@ -91,7 +133,9 @@ pub enum Format {
     Text,
     /// Markdown: front matter is read, and malformed front matter is an error.
     Markdown,
-    /// One JSON document per line.
+    /// One JSON document per line (articles, or documents with their claims);
+    /// a stream that opens with a pretty-printed object is read whole as a
+    /// `claimcheck/claims/v1` file.
     JsonLines,
 }
 
@@ -105,6 +149,10 @@ const EXTENSIONS: &[(&str, Format)] = &[
     ("jsonl", Format::JsonLines),
     ("ndjson", Format::JsonLines),
 ];
+
+/// Extensions read only when a file is named explicitly (a directory of
+/// articles often holds other JSON: configuration, reports).
+const EXPLICIT_EXTENSIONS: &[(&str, Format)] = &[("json", Format::JsonLines)];
 
 /// File stems (case-insensitive) skipped when walking a directory: the
 /// project files that sit beside articles (`corpus/README.md`) are not articles.
@@ -123,6 +171,20 @@ impl Format {
             .map(|&(_, f)| f)
     }
 
+    /// The format of a file named explicitly: its extension's (`.json`
+    /// included), plain text otherwise.
+    fn of_named_file(path: &Path) -> Format {
+        Format::from_path(path)
+            .or_else(|| {
+                let ext = path.extension()?.to_str()?;
+                EXPLICIT_EXTENSIONS
+                    .iter()
+                    .find(|(e, _)| e.eq_ignore_ascii_case(ext))
+                    .map(|&(_, f)| f)
+            })
+            .unwrap_or(Format::Text)
+    }
+
     /// Guesses the format of stdin from its first bytes: JSON Lines when it
     /// opens with `{`, Markdown (front matter allowed) otherwise.
     pub fn sniff(bytes: &[u8]) -> Format {
@@ -135,28 +197,55 @@ impl Format {
     }
 }
 
+/// True when a JSON stream opens with `{` alone on its first non-blank line,
+/// as a pretty-printed object does (never a JSON Lines record).
+fn opens_pretty_object(head: &[u8]) -> bool {
+    let mut rest = head.iter().skip_while(|b| b.is_ascii_whitespace());
+    if rest.next() != Some(&b'{') {
+        return false;
+    }
+    for &b in rest {
+        match b {
+            b'\n' => return true,
+            b' ' | b'\t' | b'\r' => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Loads files and directories (recursively, sorted), or `-` for stdin.
 pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
     let mut out = Loaded::default();
+    let _ = stream_paths(paths, options, &mut |e| out.take(e));
+    out
+}
+
+/// Reads files and directories (recursively, sorted), or `-` for stdin,
+/// sending each document and error to `sink` as soon as it is read; stops
+/// early when `sink` breaks. Only one file (or one JSON Lines record) is
+/// held at a time.
+pub fn stream_paths(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    sink: &mut Sink<'_>,
+) -> ControlFlow<()> {
     for path in paths {
         if path.as_os_str() == "-" {
             let stdin = std::io::stdin();
-            load_reader("-", "stdin", stdin.lock(), None, options, &mut out);
+            stream_reader("-", "stdin", stdin.lock(), None, options, sink)?;
             continue;
         }
         match std::fs::metadata(path) {
-            Err(e) => out.errors.push(LoadError {
+            Err(e) => sink(Event::Error(LoadError {
                 path: path.display().to_string(),
                 message: io_message(&e),
-            }),
-            Ok(meta) if meta.is_dir() => load_dir(path, options, &mut out),
-            Ok(_) => {
-                let format = Format::from_path(path).unwrap_or(Format::Text);
-                load_file(path, format, options, &mut out);
-            }
+            }))?,
+            Ok(meta) if meta.is_dir() => stream_dir(path, options, sink)?,
+            Ok(_) => stream_file(path, Format::of_named_file(path), options, sink)?,
         }
     }
-    out
+    ControlFlow::Continue(())
 }
 
 /// Loads one stream named `path` (id `id` for non-JSONL input). `format`
@@ -169,122 +258,201 @@ pub fn load_reader(
     options: &LoadOptions,
     out: &mut Loaded,
 ) {
-    let mut reader = BufReader::new(reader);
+    let _ = stream_reader(path, id, reader, format, options, &mut |e| out.take(e));
+}
+
+/// [`load_reader`], sending events to `sink`.
+pub fn stream_reader(
+    path: &str,
+    id: &str,
+    reader: impl Read,
+    format: Option<Format>,
+    options: &LoadOptions,
+    sink: &mut Sink<'_>,
+) -> ControlFlow<()> {
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    let io_error = |e: &std::io::Error| {
+        Event::Error(LoadError {
+            path: path.to_string(),
+            message: io_message(e),
+        })
+    };
     let format = match format {
         Some(f) => f,
         None => match reader.fill_buf() {
             Ok(head) => Format::sniff(head),
-            Err(e) => {
-                out.errors.push(LoadError {
-                    path: path.to_string(),
-                    message: io_message(&e),
-                });
-                return;
-            }
+            Err(e) => return sink(io_error(&e)),
         },
     };
     if format == Format::JsonLines {
-        jsonl::read(reader, path, id, options, out);
-        return;
+        match reader.fill_buf() {
+            Ok(head) if opens_pretty_object(head) => {}
+            Ok(_) => return jsonl::read(reader, path, id, options, sink),
+            Err(e) => return sink(io_error(&e)),
+        }
     }
     let mut bytes = Vec::new();
     if let Err(e) = reader.read_to_end(&mut bytes) {
-        out.errors.push(LoadError {
-            path: path.to_string(),
-            message: io_message(&e),
-        });
-        return;
+        return sink(io_error(&e));
+    }
+    if format == Format::JsonLines {
+        return claims_file(&bytes, path, sink);
     }
     match text_document(id, path, bytes, format, options) {
-        Ok(doc) => out.documents.push(doc),
-        Err(message) => out.errors.push(LoadError {
+        Ok(document) => sink(Event::Document(Entry {
+            document,
+            claims: None,
+        })),
+        Err(message) => sink(Event::Error(LoadError {
             path: path.to_string(),
             message,
-        }),
+        })),
     }
 }
 
-fn load_file(path: &Path, format: Format, options: &LoadOptions, out: &mut Loaded) {
+/// The documents of a whole `claimcheck/claims/v1` object.
+fn claims_file(bytes: &[u8], path: &str, sink: &mut Sink<'_>) -> ControlFlow<()> {
+    let records = match claims::from_file(bytes, path) {
+        Ok(records) => records,
+        Err(message) => {
+            return sink(Event::Error(LoadError {
+                path: path.to_string(),
+                message,
+            }));
+        }
+    };
+    for record in records {
+        sink(match record {
+            Ok((document, claims)) => Event::Document(Entry {
+                document,
+                claims: Some(claims),
+            }),
+            Err((path, message)) => Event::Error(LoadError { path, message }),
+        })?;
+    }
+    ControlFlow::Continue(())
+}
+
+fn stream_file(
+    path: &Path,
+    format: Format,
+    options: &LoadOptions,
+    sink: &mut Sink<'_>,
+) -> ControlFlow<()> {
     let shown = path.display().to_string();
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| shown.clone());
     match std::fs::File::open(path) {
-        Ok(file) => load_reader(&shown, &stem, file, Some(format), options, out),
-        Err(e) => out.errors.push(LoadError {
+        Ok(file) => stream_reader(&shown, &stem, file, Some(format), options, sink),
+        Err(e) => sink(Event::Error(LoadError {
             path: shown,
             message: io_message(&e),
-        }),
+        })),
     }
 }
 
 /// Walks a directory; an error when it holds no article files at all.
-fn load_dir(dir: &Path, options: &LoadOptions, out: &mut Loaded) {
-    let mut files = Vec::new();
-    let mut visited = HashSet::new();
-    let errors_before = out.errors.len();
-    collect_files(dir, 0, &mut visited, &mut files, out);
-    if files.is_empty() && out.errors.len() == errors_before {
-        out.errors.push(LoadError {
+fn stream_dir(dir: &Path, options: &LoadOptions, sink: &mut Sink<'_>) -> ControlFlow<()> {
+    let mut walk = Walk::default();
+    walk.collect(dir, 0, &mut Vec::new());
+    let quiet_failure = walk.problems.is_empty();
+    for problem in walk.problems {
+        sink(problem)?;
+    }
+    if walk.files.is_empty() && quiet_failure {
+        sink(Event::Error(LoadError {
             path: dir.display().to_string(),
             message: "no articles found in directory (looked for .txt, .md, .jsonl)".to_string(),
-        });
+        }))?;
     }
-    for (path, format) in files {
-        load_file(&path, format, options, out);
+    for (path, format) in walk.files {
+        stream_file(&path, format, options, sink)?;
     }
+    ControlFlow::Continue(())
 }
 
-/// Article files under `dir` in sorted order; hidden entries (`.git`) are
-/// skipped, symlinked directories are followed once (loops are cut).
-fn collect_files(
-    dir: &Path,
-    depth: usize,
-    visited: &mut HashSet<PathBuf>,
-    files: &mut Vec<(PathBuf, Format)>,
-    out: &mut Loaded,
-) {
-    let shown = || dir.display().to_string();
-    if depth > MAX_DEPTH {
-        out.errors.push(LoadError {
-            path: shown(),
-            message: format!("directories nested deeper than {MAX_DEPTH} levels"),
-        });
-        return;
-    }
-    if let Ok(real) = std::fs::canonicalize(dir)
-        && !visited.insert(real)
-    {
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            out.errors.push(LoadError {
+/// The article files under one directory, and what could not be walked.
+#[derive(Default)]
+struct Walk {
+    files: Vec<(PathBuf, Format)>,
+    /// Every directory entered, by its canonical path (each is read once).
+    visited: HashSet<PathBuf>,
+    problems: Vec<Event>,
+}
+
+impl Walk {
+    /// Adds the article files under `dir` in sorted order; hidden entries
+    /// (`.git`) are skipped. A symbolic link to a directory is followed once;
+    /// one that leads back to a directory being walked (`ancestors`, by
+    /// canonical path) is a loop: reported once as a warning, not followed.
+    fn collect(&mut self, dir: &Path, depth: usize, ancestors: &mut Vec<PathBuf>) {
+        let shown = || dir.display().to_string();
+        if depth > MAX_DEPTH {
+            self.problems.push(Event::Error(LoadError {
                 path: shown(),
-                message: io_message(&e),
-            });
+                message: format!("directories nested deeper than {MAX_DEPTH} levels"),
+            }));
             return;
         }
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .map(|e| e.path())
-        .collect();
-    paths.sort();
-    for path in paths {
-        let Ok(meta) = std::fs::metadata(&path) else {
-            // A dangling symlink is not an article.
-            continue;
+        let real = std::fs::canonicalize(dir).ok();
+        if let Some(real) = &real {
+            if let Some(target) = ancestors.iter().find(|a| *a == real) {
+                self.problems.push(Event::Warning(LoadError {
+                    path: shown(),
+                    message: format!(
+                        "symbolic link loop (leads back to {}), not followed",
+                        target.display()
+                    ),
+                }));
+                return;
+            }
+            if !self.visited.insert(real.clone()) {
+                // Reached again through another link: read once only.
+                return;
+            }
+        }
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.problems.push(Event::Error(LoadError {
+                    path: shown(),
+                    message: io_message(&e),
+                }));
+                return;
+            }
         };
-        if meta.is_dir() {
-            collect_files(&path, depth + 1, visited, files, out);
-        } else if let Some(format) = Format::from_path(&path)
-            && !is_project_file(&path)
-        {
-            files.push((path, format));
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+            .map(|e| e.path())
+            .collect();
+        paths.sort();
+        let entered = real.is_some();
+        ancestors.extend(real);
+        for path in paths {
+            match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => self.collect(&path, depth + 1, ancestors),
+                // Only regular files: a FIFO named `x.txt` would block.
+                Ok(meta) if meta.is_file() => {
+                    if let Some(format) = Format::from_path(&path)
+                        && !is_project_file(&path)
+                    {
+                        self.files.push((path, format));
+                    }
+                }
+                Ok(_) => {}
+                // A dangling symlink is not an article.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => self.problems.push(Event::Warning(LoadError {
+                    path: path.display().to_string(),
+                    message: format!("{}, skipped", io_message(&e)),
+                })),
+            }
+        }
+        if entered {
+            ancestors.pop();
         }
     }
 }
@@ -526,7 +694,67 @@ mod tests {
         let root = dir.path();
         fs::write(root.join("a.txt"), "A.").unwrap();
         std::os::unix::fs::symlink(root, root.join("loop")).unwrap();
+        // Two links to one outside directory: read once, no warning.
+        let other = tempfile::tempdir().unwrap();
+        fs::write(other.path().join("b.txt"), "B.").unwrap();
+        std::os::unix::fs::symlink(other.path(), root.join("x")).unwrap();
+        std::os::unix::fs::symlink(other.path(), root.join("y")).unwrap();
         let loaded = load_paths(&[root.to_path_buf()], &LoadOptions::default());
-        assert_eq!(ids(&loaded), vec!["a"]);
+        assert_eq!(ids(&loaded), vec!["a", "b"]);
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+        assert!(loaded.warnings[0].path.ends_with("loop"));
+        assert!(loaded.warnings[0].message.contains("symbolic link loop"));
+    }
+
+    #[test]
+    fn pretty_objects_are_told_from_json_lines() {
+        let cases: &[(&str, bool)] = &[
+            ("{\n  \"schema\": 1\n}", true),
+            ("\n\n  {  \r\n", true),
+            ("{\"id\": \"a\", \"text\": \"x\"}\n", false),
+            ("{", false),
+            ("[\n", false),
+            ("", false),
+            ("{ \"a\"\n", false),
+        ];
+        for &(head, want) in cases {
+            assert_eq!(opens_pretty_object(head.as_bytes()), want, "{head:?}");
+        }
+    }
+
+    #[test]
+    fn claims_records_and_files_bring_their_claims() {
+        let doc = Document::from_text("a", "The ministry paid $3,500 each.");
+        let claims = crate::extract::extract(&doc);
+        let record = serde_json::json!({"id": "a", "path": "a.txt", "title": null,
+            "published": null, "claims": claims, "body_start": 0, "text": doc.text});
+        let file =
+            serde_json::json!({"schema": crate::claim::CLAIMS_SCHEMA, "documents": [record]});
+        let pretty = serde_json::to_string_pretty(&file).unwrap();
+        for (input, format) in [
+            (format!("{record}\n"), Some(Format::JsonLines)),
+            (format!("{record}\n"), None),
+            (pretty.clone(), None),
+            (pretty, Some(Format::JsonLines)),
+        ] {
+            let mut got = Vec::new();
+            let _ = stream_reader(
+                "c.jsonl",
+                "c",
+                input.as_bytes(),
+                format,
+                &LoadOptions::default(),
+                &mut |e| {
+                    got.push(e);
+                    ControlFlow::Continue(())
+                },
+            );
+            let [Event::Document(entry)] = got.as_slice() else {
+                panic!("{got:?}");
+            };
+            assert_eq!(entry.document.path, "a.txt");
+            assert_eq!(entry.claims.as_ref(), Some(&claims));
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The `claimcheck/claims/v1` output of `claimcheck extract`: the schema
 //! types ([`ClaimsFile`], [`DocumentClaims`]) and their renderers — `json`
-//! (one object), `jsonl` (one claim per line with a `doc` field), `table`
-//! (comfy-table, for people) — plus the human form of a normalised value
+//! (one object), `jsonl` (one document with its claims per line, the shape
+//! of an element of `documents`), `table` (comfy-table, for people) — plus the human form of a normalised value
 //! used by tables ("13,000,000 USD", "90–100 %", "2018-02-21..2018-02-28").
 
 use std::io::{self, Write};
@@ -40,6 +40,15 @@ pub struct DocumentClaims {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub extractor: Option<String>,
     pub claims: Vec<Claim>,
+    /// `extract` output only (not ledger files): where the body starts in
+    /// `text` (after front matter or a date label).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub body_start: Option<usize>,
+    /// `extract` output only (not ledger files): the document's text, which
+    /// claim spans index, so `check` can read claims files alone (suppression
+    /// comments, acronyms, and phrases found outside the claims' sentences).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub text: Option<String>,
 }
 
 impl DocumentClaims {
@@ -54,6 +63,36 @@ impl DocumentClaims {
             content_hash: None,
             extractor: None,
             claims,
+            body_start: None,
+            text: None,
+        }
+    }
+
+    /// [`DocumentClaims::new`] carrying the text and body offset too (taken
+    /// from `doc`): what `extract` writes, readable alone by `check`.
+    pub fn with_text(doc: Document, claims: Vec<Claim>) -> Self {
+        let Document {
+            id,
+            path,
+            title,
+            published,
+            source,
+            url,
+            text,
+            body_start,
+        } = doc;
+        DocumentClaims {
+            id,
+            path,
+            title,
+            published,
+            source,
+            url,
+            content_hash: None,
+            extractor: None,
+            claims,
+            body_start: Some(body_start),
+            text: Some(text),
         }
     }
 }
@@ -99,27 +138,64 @@ pub fn write_json(out: &mut dyn Write, file: &ClaimsFile) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
-/// One claim per line, each with the id of its document in `doc`.
+/// One claim per line, each with the id of its document in `doc`. The first
+/// line of each document also carries the document in `document` (its
+/// fields but `id` and `claims`: path, title, published, and for `extract`
+/// output `body_start` and `text`), so `check` can read the lines back on
+/// their own. A document without claims writes no line.
 pub fn write_jsonl(out: &mut dyn Write, file: &ClaimsFile) -> io::Result<()> {
+    for doc in &file.documents {
+        out.write_all(&jsonl_lines(doc)?)?;
+    }
+    Ok(())
+}
+
+/// The JSON Lines of one document (newlines included), so documents can be
+/// serialised in parallel and written in order.
+pub fn jsonl_lines(doc: &DocumentClaims) -> io::Result<Vec<u8>> {
+    /// The document on its first claim line.
+    #[derive(Serialize)]
+    struct Head<'a> {
+        path: &'a str,
+        title: &'a Option<String>,
+        published: &'a Option<NaiveDate>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        source: &'a Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        url: &'a Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        body_start: &'a Option<usize>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        text: &'a Option<String>,
+    }
     #[derive(Serialize)]
     struct Line<'a> {
         doc: &'a str,
         #[serde(flatten)]
         claim: &'a Claim,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        document: Option<Head<'a>>,
     }
-    for doc in &file.documents {
-        for claim in &doc.claims {
-            serde_json::to_writer(
-                &mut *out,
-                &Line {
-                    doc: &doc.id,
-                    claim,
-                },
-            )?;
-            out.write_all(b"\n")?;
-        }
+    let mut out = Vec::new();
+    for (i, claim) in doc.claims.iter().enumerate() {
+        let document = (i == 0).then_some(Head {
+            path: &doc.path,
+            title: &doc.title,
+            published: &doc.published,
+            source: &doc.source,
+            url: &doc.url,
+            body_start: &doc.body_start,
+            text: &doc.text,
+        });
+        let line = Line {
+            doc: &doc.id,
+            claim,
+            document,
+        };
+        serde_json::to_writer(&mut out, &line)?;
+        out.push(b'\n');
     }
-    Ok(())
+    Ok(out)
 }
 
 /// A table for people: one row per claim. `width` is the terminal width, if any.
@@ -516,18 +592,47 @@ mod tests {
     }
 
     #[test]
-    fn jsonl_is_one_claim_per_line_with_doc() {
+    fn jsonl_is_one_claim_per_line_with_doc_and_the_document_on_its_first_line() {
+        let mut two = file();
+        two.documents.push(DocumentClaims::with_text(
+            Document::from_text("empty", "No figures."),
+            Vec::new(),
+        ));
+        let mut b = Document::from_text("b", "---\ntitle: B\n---\nPaid $12 to 40 people.");
+        b.body_start = 19;
+        let b_claims = crate::extract::extract(&b);
+        two.documents
+            .push(DocumentClaims::with_text(b.clone(), b_claims.clone()));
         let mut buf = Vec::new();
-        write_jsonl(&mut buf, &file()).unwrap();
+        write_jsonl(&mut buf, &two).unwrap();
         let text = String::from_utf8(buf).unwrap();
         let lines: Vec<serde_json::Value> = text
             .lines()
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
-        assert_eq!(lines.len(), 2);
-        assert!(lines.iter().all(|l| l["doc"] == "a"));
-        assert_eq!(lines[0]["text"], "$3,500");
-        assert_eq!(lines[1]["unit"], "%");
+        // Two claims of "a", none of "empty", then those of "b".
+        assert_eq!(lines.len(), 2 + b_claims.len(), "{text}");
+        let docs: Vec<&str> = lines.iter().map(|l| l["doc"].as_str().unwrap()).collect();
+        assert_eq!(&docs[..3], &["a", "a", "b"]);
+        for (line, claim) in lines
+            .iter()
+            .zip(two.documents[0].claims.iter().chain(&b_claims))
+        {
+            assert_eq!(line["text"], claim.text.as_str());
+            assert_eq!(line["kind"], serde_json::to_value(claim.kind).unwrap());
+        }
+        assert_eq!(lines[0]["document"]["path"], "a");
+        assert!(
+            lines[0]["document"].get("text").is_none(),
+            "no text was given for a"
+        );
+        assert!(
+            lines[1].get("document").is_none(),
+            "only the first line of a document"
+        );
+        assert_eq!(lines[2]["document"]["body_start"], 19);
+        assert_eq!(lines[2]["document"]["text"], b.text.as_str());
+        assert!(text.ends_with("}\n") && !text.contains("}\n\n"));
     }
 
     #[test]
