@@ -147,7 +147,18 @@ fn pipeline(incidents: &[Incident], texts: &HashMap<String, String>) -> Run {
         items.extend(framer.frame(d, claims));
     }
     let claims = items.len();
-    let findings = compare::compare(items.clone(), &AlignConfig::default(), framer.lexicon());
+    let mut config = AlignConfig::default();
+    let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f64>().ok());
+    if let Some(v) = env("GVA_DATES_OVERLAP") {
+        config.min_story_overlap_dates = v;
+    }
+    if let Some(v) = env("GVA_STORY_OVERLAP") {
+        config.min_story_overlap = v;
+    }
+    if let Some(v) = env("GVA_GAP") {
+        config.story_max_gap_days = v as i64;
+    }
+    let findings = compare::compare(items.clone(), &config, framer.lexicon());
     Run {
         items,
         findings,
@@ -477,10 +488,36 @@ pub fn run(path: &Path, opts: &Options) -> Result<(), String> {
             let mut v = serde_json::to_value(c).map_err(|e| e.to_string())?;
             v["incident"] = serde_json::json!(k);
             v["states"] = serde_json::json!(fact.map(Fact::label));
+            v["context"] = serde_json::json!(&*c.frame.context);
             s.push_str(&v.to_string());
             s.push('\n');
         }
         std::fs::write(out, s).map_err(|e| format!("{}: {e}", out.display()))?;
+    }
+
+    // Diagnostics: GVA_PAIRS=FILE writes every candidate story pair (same
+    // incident?, overlap, shared names, rare?, day gap, names).
+    if let Some(pairs_out) = std::env::var_os("GVA_PAIRS") {
+        let stats = compare::align::StoryStats::new(&base.items);
+        let ctx: HashMap<&str, &[String]> = base
+            .items
+            .iter()
+            .map(|c| (c.doc.as_str(), &*c.frame.context))
+            .collect();
+        let mut s = String::new();
+        for (a, b) in stats.candidate_documents(AlignConfig::default().story_max_docs) {
+            let (Some(x), Some(y)) = (ctx.get(a), ctx.get(b)) else {
+                continue;
+            };
+            let (share, shared, rare) = stats.overlap(x, y, 3);
+            let same = of.get(a) == of.get(b);
+            let names: Vec<&String> = x.iter().filter(|e| y.contains(e)).collect();
+            let gap = stats.day_gap(a, b);
+            s.push_str(&format!(
+                "{same}\t{share:.3}\t{shared}\t{rare}\t{gap:?}\t{names:?}\n"
+            ));
+        }
+        std::fs::write(&pairs_out, s).map_err(|e| e.to_string())?;
     }
 
     // (a) false alignment.
@@ -789,6 +826,37 @@ fn print_examples(
                     c.frame.time.map(|t| t.label()),
                     c.claim.sentence.trim()
                 );
+            }
+        }
+        if std::env::var_os("GVA_DIAG").is_some() {
+            let lex = claimcheck::frame::Lexicon::default();
+            let stats = compare::align::StoryStats::new(&pert.items);
+            let cfg = AlignConfig::default();
+            let me = pert
+                .items
+                .iter()
+                .find(|c| &c.doc == doc && c.claim.span.start == e.claim_start);
+            if let (Some(x), Some(inc)) = (me, inc) {
+                for y in pert.items.iter().filter(|c| {
+                    &c.doc != doc
+                        && of.get(c.doc.as_str()) == Some(&k)
+                        && states(c, inc) == Some(e.fact)
+                }) {
+                    let ov =
+                        stats.overlap(&x.frame.context, &y.frame.context, cfg.rare_entity_docs);
+                    println!(
+                        "    vs {} “{}” pred {:?} time {:?} ents {:?}: overlap {:.2}/{}/{} score {:?}",
+                        &y.doc[..8.min(y.doc.len())],
+                        y.claim.text,
+                        y.frame.predicate,
+                        y.frame.time.map(|t| t.label()),
+                        y.frame.entities,
+                        ov.0,
+                        ov.1,
+                        ov.2,
+                        compare::align::score_in(x, y, &cfg, &lex, &stats)
+                    );
+                }
             }
         }
         for f in pert.findings.iter().filter(|f| {

@@ -10,8 +10,13 @@
 
 use std::collections::{HashMap, HashSet};
 
+use chrono::NaiveDate;
+
 use crate::claim::Kind;
 use crate::frame::{FramedClaim, Lexicon};
+
+/// Dates naming at most this many days count as days of a story.
+const STORY_PERIOD_DAYS: i64 = 7;
 
 /// Alignment and judgement settings (from `claimcheck.toml` later).
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +36,7 @@ pub struct AlignConfig {
     pub window: usize,
     /// At most this many entities of a claim are used as blocking keys.
     pub max_keys: usize,
-    /// Findings with more claims than this are split into pairwise findings.
+    /// Findings with more claims than this are split by claim topic.
     pub max_component: usize,
     /// Relative numeric tolerance on top of rounding (0.02 = 2%).
     pub tolerance: f64,
@@ -51,6 +56,16 @@ pub struct AlignConfig {
     pub max_event_gap_days: i64,
     /// Context entities of a one-off incident used as blocking keys.
     pub context_keys: usize,
+    /// Two documents are candidate tellings of one story when they share a
+    /// name that at most this many documents mention (an inverted index over
+    /// these names gives the candidate pairs, so the cost stays linear).
+    pub story_max_docs: usize,
+    /// Two documents tell one story only when some day one of them names
+    /// lies within this many days of a day the other names (news of one
+    /// incident is written around its day).
+    pub story_max_gap_days: i64,
+    /// Claims about one-off incidents per document paired through stories.
+    pub story_claims: usize,
 }
 
 impl Default for AlignConfig {
@@ -68,12 +83,15 @@ impl Default for AlignConfig {
             max_component: 12,
             tolerance: 0.0,
             approx_tolerance: 0.1,
-            min_story_overlap: 0.3,
+            min_story_overlap: 0.15,
             min_story_shared: 2,
             rare_entity_docs: 3,
-            min_story_overlap_dates: 0.5,
+            min_story_overlap_dates: 0.6,
             max_event_gap_days: 14,
             context_keys: 3,
+            story_max_docs: 8,
+            story_max_gap_days: 7,
+            story_claims: 48,
         }
     }
 }
@@ -141,25 +159,101 @@ pub fn dimension(c: &FramedClaim, lex: &Lexicon) -> Option<String> {
 pub struct StoryStats<'a> {
     docs: usize,
     frequency: HashMap<&'a str, usize>,
+    /// Each document's story entities, in first-seen document order.
+    contexts: Vec<(&'a str, &'a [String])>,
+    /// Each document's days: single days and short periods its dates name,
+    /// and the publication dates its relative dates were read from (sorted).
+    days: HashMap<&'a str, Vec<NaiveDate>>,
 }
 
 impl<'a> StoryStats<'a> {
     pub fn new(items: &'a [FramedClaim]) -> Self {
         let mut frequency: HashMap<&str, usize> = HashMap::new();
-        let mut docs = 0;
+        let mut contexts = Vec::new();
         // Every claim of a document carries the same context: count each
         // document once.
         let mut seen: HashSet<&str> = HashSet::new();
+        let mut days: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
         for c in items {
+            let list = days.entry(c.doc.as_str()).or_default();
+            if let Some(anchor) = c.claim.anchor {
+                list.push(anchor);
+            }
+            if c.claim.kind == Kind::Date
+                && let Some((start, end)) = c.claim.value.as_ref().and_then(|v| v.interval())
+                && (end - start).num_days() <= STORY_PERIOD_DAYS
+            {
+                list.push(start);
+            }
             if !seen.insert(c.doc.as_str()) {
                 continue;
             }
-            docs += 1;
+            contexts.push((c.doc.as_str(), &*c.frame.context));
             for e in c.frame.context.iter() {
                 *frequency.entry(e.as_str()).or_default() += 1;
             }
         }
-        StoryStats { docs, frequency }
+        for list in days.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
+        StoryStats {
+            docs: contexts.len(),
+            frequency,
+            contexts,
+            days,
+        }
+    }
+
+    /// The fewest days between a day one document names and a day the
+    /// other names; None when either names none.
+    pub fn day_gap(&self, a: &str, b: &str) -> Option<i64> {
+        let (xs, ys) = (self.days.get(a)?, self.days.get(b)?);
+        let mut best: Option<i64> = None;
+        // Both lists are sorted: one merge pass.
+        let (mut i, mut j) = (0, 0);
+        while let (Some(x), Some(y)) = (xs.get(i), ys.get(j)) {
+            let gap = (*x - *y).num_days().abs();
+            best = Some(best.map_or(gap, |b: i64| b.min(gap)));
+            if x < y {
+                i += 1;
+            } else {
+                j += 1;
+            }
+        }
+        best
+    }
+
+    /// Pairs of documents (ids, in first-seen order) that share a name at
+    /// most `max_docs` documents mention: the candidates for telling the
+    /// same story. Each name contributes at most `max_docs²/2` pairs, so the
+    /// cost is linear in the number of names mentioned.
+    pub fn candidate_documents(&self, max_docs: usize) -> Vec<(&'a str, &'a str)> {
+        let mut naming: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (k, (_, context)) in self.contexts.iter().enumerate() {
+            for e in context.iter() {
+                let n = self.documents_naming(e);
+                if n > 1 && n <= max_docs {
+                    naming.entry(e.as_str()).or_default().push(k);
+                }
+            }
+        }
+        let mut pairs: HashSet<(usize, usize)> = HashSet::new();
+        for docs in naming.values() {
+            for (i, &a) in docs.iter().enumerate() {
+                for &b in docs.iter().skip(i + 1) {
+                    if a != b {
+                        pairs.insert((a.min(b), a.max(b)));
+                    }
+                }
+            }
+        }
+        let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+        pairs.sort_unstable();
+        pairs
+            .into_iter()
+            .filter_map(|(a, b)| Some((self.contexts.get(a)?.0, self.contexts.get(b)?.0)))
+            .collect()
     }
 
     fn documents_naming(&self, entity: &str) -> usize {
@@ -184,6 +278,35 @@ impl<'a> StoryStats<'a> {
         keys.sort_by_key(|e| (self.documents_naming(e), *e));
         keys.truncate(n);
         keys
+    }
+
+    /// The weighted overlap of the stories of two claims' documents when
+    /// they tell the same story: they name days close to each other, share
+    /// enough of their weighted names, and at least two names or one rare
+    /// name.
+    pub fn same_story(
+        &self,
+        x: &FramedClaim,
+        y: &FramedClaim,
+        config: &AlignConfig,
+        lex: &Lexicon,
+    ) -> Option<f64> {
+        match self.day_gap(&x.doc, &y.doc) {
+            Some(gap) if gap > config.story_max_gap_days => return None,
+            Some(_) => {}
+            // Undated stories: the claims' own sentences must name the
+            // same places and people.
+            None => {
+                let sentence = entity_overlap(&x.frame.entities, &y.frame.entities, lex);
+                if sentence < config.min_entity_overlap {
+                    return None;
+                }
+            }
+        }
+        let (share, shared, rare) =
+            self.overlap(&x.frame.context, &y.frame.context, config.rare_entity_docs);
+        let evidence = shared >= config.min_story_shared || rare;
+        (evidence && share >= config.min_story_overlap).then_some(share)
     }
 
     /// How much two stories share: the weight of the shared entities over
@@ -251,6 +374,34 @@ pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<
                     continue;
                 }
                 // Same block: same dimension.
+                if let Some(score) = score_same_dimension(&items[a], &items[b], config, lex, &stats)
+                {
+                    pairs.push(Pair { a, b, score });
+                }
+            }
+        }
+    }
+    // Claims about one-off incidents in documents telling the same story
+    // are paired even when their sentences share no name.
+    let mut incidents_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in items.iter().enumerate() {
+        if dims.get(i).is_some_and(Option::is_some) && is_incident(c, lex) {
+            let list = incidents_of.entry(c.doc.as_str()).or_default();
+            if list.len() < config.story_claims {
+                list.push(i);
+            }
+        }
+    }
+    for (da, db) in stats.candidate_documents(config.story_max_docs) {
+        let (Some(xs), Some(ys)) = (incidents_of.get(da), incidents_of.get(db)) else {
+            continue;
+        };
+        for &x in xs {
+            for &y in ys {
+                let (a, b) = (x.min(y), x.max(y));
+                if dims.get(a) != dims.get(b) || !seen.insert((a, b)) {
+                    continue;
+                }
                 if let Some(score) = score_same_dimension(&items[a], &items[b], config, lex, &stats)
                 {
                     pairs.push(Pair { a, b, score });
@@ -377,13 +528,7 @@ fn incident_score(
     if !same_predicate {
         return None;
     }
-    let (share, shared, rare) =
-        stats.overlap(&x.frame.context, &y.frame.context, config.rare_entity_docs);
-    let sentence = entity_overlap(&x.frame.entities, &y.frame.entities, lex);
-    let evidence = shared >= config.min_story_shared || rare;
-    if !evidence || share.max(sentence) < config.min_story_overlap {
-        return None;
-    }
+    let share = stats.same_story(x, y, config, lex)?;
     let t = match (x.frame.time, y.frame.time) {
         (Some(a), Some(b)) if a.overlaps(&b) => 1.0,
         (Some(a), Some(b)) => {
@@ -391,8 +536,7 @@ fn incident_score(
                 (Some(s), Some(t)) => (s - t).num_days().abs(),
                 _ => i64::MAX,
             };
-            let dated_same_way = event && px == py;
-            if !(dated_same_way
+            if !(event
                 && share >= config.min_story_overlap_dates
                 && gap <= config.max_event_gap_days)
             {
@@ -402,7 +546,7 @@ fn incident_score(
         }
         _ => 0.5,
     };
-    let s = config.entity_weight * share.max(sentence)
+    let s = config.entity_weight * share
         + config.predicate_weight
         + config.time_weight * t
         + config.attribution_weight * 0.5;
@@ -652,6 +796,8 @@ mod tests {
     ) -> FramedClaim {
         let mut c = item(doc, 0, kind, &[], predicate, time, None);
         c.frame.context = context.iter().map(|e| e.to_string()).collect();
+        // Relative dates read from a publication day close to the story's.
+        c.claim.anchor = NaiveDate::from_ymd_opt(2016, 5, 18);
         c
     }
 
@@ -722,6 +868,46 @@ mod tests {
             let got = score_in(&x, &y, &cfg, &lex, &stats).is_some();
             assert_eq!(got, expected, "case {k}");
         }
+    }
+
+    #[test]
+    fn stories_are_candidates_through_rare_names_and_close_days() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2016, 5, d);
+        // (doc, story names, anchor day)
+        let docs: &[(&str, &[&str], Option<NaiveDate>)] = &[
+            ("a", &["Chicago", "Elm Street", "Jane Roe"], day(14)),
+            ("b", &["Chicago", "Elm Street"], day(16)),
+            ("c", &["Chicago", "Jane Roe"], day(30)),
+            ("d", &["Chicago", "Oak Park"], day(15)),
+            ("e", &["Chicago"], None),
+        ];
+        let items: Vec<FramedClaim> = docs
+            .iter()
+            .map(|(doc, names, anchor)| {
+                let mut c = incident(doc, Kind::Count, "killed", None, names);
+                c.claim.anchor = *anchor;
+                c
+            })
+            .collect();
+        let stats = StoryStats::new(&items);
+        // "Chicago" is in all five documents: too common to make candidates.
+        assert_eq!(stats.candidate_documents(4), [("a", "b"), ("a", "c")]);
+        // Named in three documents, it is a candidate name at a cap of 5.
+        assert_eq!(stats.candidate_documents(5).len(), 10);
+        for (a, b, gap) in [
+            ("a", "b", Some(2)),
+            ("a", "c", Some(16)),
+            ("b", "d", Some(1)),
+            ("a", "e", None),
+        ] {
+            assert_eq!(stats.day_gap(a, b), gap, "{a} {b}");
+        }
+        let cfg = AlignConfig::default();
+        let lex = Lexicon::default();
+        // a and c share a rare name, but their days are two weeks apart.
+        assert!(stats.same_story(&items[0], &items[1], &cfg, &lex).is_some());
+        assert!(stats.same_story(&items[0], &items[2], &cfg, &lex).is_none());
+        assert!(stats.same_story(&items[1], &items[3], &cfg, &lex).is_none());
     }
 
     #[test]

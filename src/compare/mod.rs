@@ -6,11 +6,14 @@
 //! tied by a date scoping a figure in the same statement, become one finding
 //! ("everything about Israel → Rwanda arms transfers"), so an editor sees all
 //! the evidence together; a group larger than
-//! [`AlignConfig::max_component`] falls back to one finding per pair.
+//! [`AlignConfig::max_component`] is split into one finding per pair of
+//! claim topics ([`split`]).
 
 pub mod align;
 pub mod finding;
 pub mod internal;
+pub mod split;
+pub mod support;
 pub mod value;
 pub mod verdict;
 
@@ -51,8 +54,15 @@ pub fn compare(mut items: Vec<FramedClaim>, config: &AlignConfig, lex: &Lexicon)
             conversion: true,
         })
         .collect();
+    let support = support::Support::new(&items, lex);
     for pair in align::align(&items, config, lex) {
-        if let Some(judgement) = verdict::judge(&items[pair.a], &items[pair.b], config, lex) {
+        let (x, y) = (&items[pair.a], &items[pair.b]);
+        if let Some(judgement) = verdict::judge(x, y, config, lex) {
+            let judgement = if judgement.verdict == Verdict::Conflict && support.mutual(x, y, lex) {
+                verdict::both_stated(x, y)
+            } else {
+                judgement
+            };
             edges.push(Edge {
                 a: pair.a,
                 b: pair.b,
@@ -89,8 +99,15 @@ pub fn compare(mut items: Vec<FramedClaim>, config: &AlignConfig, lex: &Lexicon)
     for (root, group_edges) in edges_of {
         let group = members.remove(&root).unwrap_or_default();
         if group.len() > config.max_component {
-            for e in group_edges {
-                findings.push(build(&items, &[e.a, e.b], &[e], lex));
+            // One finding per pair of topics, not per pair of claims.
+            let pairs: Vec<(usize, usize)> = group_edges.iter().map(|e| (e.a, e.b)).collect();
+            for part in split::split(&items, &pairs) {
+                let edges: Vec<&Edge> = part
+                    .pairs
+                    .iter()
+                    .filter_map(|&n| group_edges.get(n).copied())
+                    .collect();
+                findings.push(build(&items, &part.claims, &edges, lex));
             }
         } else {
             findings.push(build(&items, &group, &group_edges, lex));
@@ -168,12 +185,14 @@ fn build(items: &[FramedClaim], group: &[usize], edges: &[&Edge], lex: &Lexicon)
             verdict: per_claim.get(&i).map(|j| j.verdict),
         })
         .collect();
-    let mut explanations: Vec<&str> = Vec::new();
-    for e in &edges {
-        if !explanations.contains(&e.judgement.explanation.as_str()) {
-            explanations.push(&e.judgement.explanation);
-        }
-    }
+    // Distinct explanations in rank order (a set, as large groups have
+    // thousands of pairs).
+    let mut seen: HashSet<&str> = HashSet::new();
+    let explanations: Vec<&str> = edges
+        .iter()
+        .map(|e| e.judgement.explanation.as_str())
+        .filter(|x| seen.insert(x))
+        .collect();
     let more = explanations.len().saturating_sub(MAX_EXPLANATIONS);
     let mut explanation = explanations
         .iter()

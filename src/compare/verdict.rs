@@ -204,6 +204,20 @@ fn incident_days_differ(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Opti
     })
 }
 
+/// Two claims about one incident that differ, where each article also
+/// states the other's figure elsewhere: not a disagreement between them.
+pub fn both_stated(x: &FramedClaim, y: &FramedClaim) -> Judgement {
+    Judgement::new(
+        Verdict::Related,
+        Severity::Info,
+        format!(
+            "{} and {} differ, but each article also states the other's figure: the story has both.",
+            who(x),
+            who(y)
+        ),
+    )
+}
+
 fn category_issue(unit: &str) -> Option<&'static str> {
     NON_CURRENCY_UNITS
         .iter()

@@ -208,6 +208,9 @@ const VERB_CLASSES: &[(&str, &[&str])] = &[
             "murdered",
             "toll",
             "fatalities",
+            "homicide",
+            "murder",
+            "slaying",
         ],
     ),
     (
@@ -371,6 +374,17 @@ const FOLLOW_UP_VERBS: &[&str] = &[
     "told",
     "confirmed",
     "reported",
+    "autopsy",
+    "autopsies",
+    "vigil",
+    "remembered",
+    "remember",
+    "gather",
+    "gathered",
+    "funeral",
+    "mourned",
+    "hunting",
+    "searching",
 ];
 
 /// Predicates that name facets of one kind of incident: dated statements

@@ -145,7 +145,15 @@ impl SentenceFacts {
 }
 
 /// Most entities kept as a document's context.
-const CONTEXT_LIMIT: usize = 12;
+const CONTEXT_LIMIT: usize = 32;
+
+/// How far (bytes) outside its clause an incident verb may be to date a
+/// date claim whose own clause names no predicate.
+const DATE_VERB_REACH: usize = 90;
+
+/// A date further than this (bytes) from the incident verb of its clause
+/// does not date the incident.
+const DATE_VERB_FAR: usize = 160;
 
 /// How many days before publication a story's event day may lie.
 const EVENT_DAY_REACH: i64 = 14;
@@ -203,10 +211,7 @@ impl Framer {
                 }
             })
             .collect();
-        let mut spans: Vec<&Span> = cache.keys().collect();
-        spans.sort();
-        let context: Arc<[String]> =
-            document_context(spans.iter().filter_map(|s| cache.get(*s)), lex).into();
+        let context: Arc<[String]> = story_entities(doc, &cache, lex).into();
         let event_day = event_day(&framed, doc.published, lex);
         for item in &mut framed {
             item.frame.context = context.clone();
@@ -220,18 +225,67 @@ impl Framer {
     }
 }
 
-/// The document's entities over its claim sentences (in text order): most
-/// mentioned first, ties by first mention, without attribution sources.
-fn document_context<'a>(
-    sentences: impl Iterator<Item = &'a SentenceFacts>,
+/// The story's entities: the names of the title and of every sentence of
+/// the document (claim sentences reuse their cached facts, which also drop
+/// the attribution source), most mentioned first, ties by first mention.
+/// A story about one incident names its street, victims and neighbourhood
+/// in sentences that carry no figure, so all sentences count.
+fn story_entities(
+    doc: &Document,
+    cache: &HashMap<Span, SentenceFacts>,
     lex: &Lexicon,
 ) -> Vec<String> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for facts in sentences {
-        let source = facts.attribution.as_ref().map(|a| a.source.as_str());
+    let mut counts = EntityCounts::default();
+    if let Some(title) = &doc.title {
+        counts.add(
+            entity::mentions(title, lex).iter().map(|m| m.name.as_str()),
+            None,
+            lex,
+        );
+    }
+    let index = crate::text::TextIndex::with_body(&doc.text, doc.body_start);
+    for span in index.sentences() {
+        if let Some(facts) = cache.get(span) {
+            let source = facts.attribution.as_ref().map(|a| a.source.as_str());
+            counts.add(facts.mentions.iter().map(|m| m.name.as_str()), source, lex);
+        } else if let Some(sentence) = doc.text.get(span.start..span.end)
+            && tells_story(sentence, lex)
+        {
+            let mentions = entity::mentions(sentence, lex);
+            counts.add(mentions.iter().map(|m| m.name.as_str()), None, lex);
+        }
+    }
+    counts.top(CONTEXT_LIMIT)
+}
+
+/// True for a sentence without figures that still tells the story: it has
+/// a predicate word ("died", "shooting", "sold"). Page chrome ("Join the
+/// conversation", "Copyright CBS Radio") names the outlet, not the story.
+fn tells_story(sentence: &str, lex: &Lexicon) -> bool {
+    words::words(sentence).iter().any(|w| {
+        let lower = w.text.to_lowercase();
+        lex.verb_class(&lower).is_some() || lex.object_class(&lower).is_some()
+    })
+}
+
+/// Mention counts of entities, one per sentence, in first-mention order.
+#[derive(Default)]
+struct EntityCounts {
+    counts: Vec<(String, usize)>,
+    at: HashMap<String, usize>,
+}
+
+impl EntityCounts {
+    /// Counts the names of one sentence once each, skipping its source and
+    /// generic sources ("police").
+    fn add<'a>(
+        &mut self,
+        names: impl Iterator<Item = &'a str>,
+        source: Option<&str>,
+        lex: &Lexicon,
+    ) {
         let mut seen: Vec<&str> = Vec::new();
-        for m in &facts.mentions {
-            let name = m.name.as_str();
+        for name in names {
             if Some(name) == source
                 || seen.contains(&name)
                 || lex.generic_sources.contains(&name.to_lowercase())
@@ -239,19 +293,25 @@ fn document_context<'a>(
                 continue;
             }
             seen.push(name);
-            match counts.iter_mut().find(|(n, _)| *n == name) {
+            match self.at.get(name).and_then(|&k| self.counts.get_mut(k)) {
                 Some((_, c)) => *c += 1,
-                None => counts.push((name, 1)),
+                None => {
+                    self.at.insert(name.to_string(), self.counts.len());
+                    self.counts.push((name.to_string(), 1));
+                }
             }
         }
     }
-    // Stable: equal counts keep first-mention order.
-    counts.sort_by_key(|(_, c)| std::cmp::Reverse(*c));
-    counts
-        .into_iter()
-        .take(CONTEXT_LIMIT)
-        .map(|(n, _)| n.to_string())
-        .collect()
+
+    /// The `n` most mentioned (stable: equal counts keep first-mention order).
+    fn top(mut self, n: usize) -> Vec<String> {
+        self.counts.sort_by_key(|(_, c)| std::cmp::Reverse(*c));
+        self.counts
+            .into_iter()
+            .take(n)
+            .map(|(name, _)| name)
+            .collect()
+    }
 }
 
 /// The day a story's incident happened: the first single-day date claim
@@ -321,8 +381,22 @@ fn frame_claim(
     let polarity = synth
         .and_then(|s| s.polarity)
         .unwrap_or_else(|| predicate::polarity(clause, lex));
-    // "arrested Tuesday in the killing": the date is the arrest's.
-    let follow_up_date = claim.kind == Kind::Date && synth.is_none() && found.follow_up_is_nearer();
+    if claim.kind == Kind::Date && found.name.is_none() {
+        // "On May 14, at about 3 p.m., officers responded to a shooting":
+        // the clause of a date may be a bare adverbial; an incident verb
+        // close by in the sentence dates it.
+        let whole = predicate::predicate(sentence, offset, lex);
+        let near = whole.verb_distance.is_some_and(|d| d <= DATE_VERB_REACH);
+        if near && whole.name.as_deref().is_some_and(|p| lex.is_momentary(p)) {
+            found = whole;
+        }
+    }
+    // "arrested Tuesday in the killing": the date is the arrest's; and a
+    // date far from the verb ("(July 18) AP 1 of 12 … were fatally shot")
+    // dates something else.
+    let far = found.verb_distance.is_some_and(|d| d > DATE_VERB_FAR);
+    let follow_up_date =
+        claim.kind == Kind::Date && synth.is_none() && (found.follow_up_is_nearer() || far);
     let own = if follow_up_date { None } else { found.name };
     let predicate = synth.and_then(|s| s.predicate.clone()).or(own);
     let verb_at = found.verb_at.map(|v| v + cs);
@@ -679,6 +753,42 @@ mod tests {
         let context: Vec<&str> = out[0].frame.context.iter().map(String::as_str).collect();
         assert_eq!(context, ["Elm Street", "Springfield", "Shelbyville"]);
         assert!(out.iter().all(|f| f.frame.context == out[0].frame.context));
+    }
+
+    #[test]
+    fn story_entities_come_from_all_story_sentences_and_the_title() {
+        let mut doc = Document::from_text(
+            "d",
+            "Two people were killed, police said. The victim, Jane Roe, died on Elm Street near Oak Park. Join the Conversation on the Channel Nine Facebook Page.",
+        );
+        doc.title = Some("Elm Street shooting in Springfield".into());
+        let claims = vec![claim(
+            &doc,
+            "Two people",
+            Kind::Count,
+            Some(Value::exact(2.0)),
+        )];
+        let out = frame(&doc, claims);
+        let context: Vec<&str> = out[0].frame.context.iter().map(String::as_str).collect();
+        // Elm Street twice (title and body); page chrome has no story word.
+        assert_eq!(
+            context,
+            ["Elm Street", "Springfield", "Jane Roe", "Oak Park"]
+        );
+    }
+
+    #[test]
+    fn story_sentences_have_a_predicate_word() {
+        let lex = Lexicon::default();
+        for (sentence, expected) in [
+            ("The victim died at the hospital.", true),
+            ("Gunfire erupted outside the bar.", true),
+            ("Israel sold arms to Rwanda.", true),
+            ("Join the Conversation on our Facebook Page.", false),
+            ("Copyright 2016 CBS Radio Inc.", false),
+        ] {
+            assert_eq!(tells_story(sentence, &lex), expected, "{sentence}");
+        }
     }
 
     #[test]
