@@ -108,16 +108,34 @@ pub fn load(ledger_dir: &Path, key: &CacheKey) -> Option<CachedFindings> {
     (cached.key == key.as_str()).then_some(cached)
 }
 
-/// Stores `cached` in `ledger_dir` atomically (a temporary file beside it,
-/// then renamed), so readers see the old cache or the new one.
-pub fn store(ledger_dir: &Path, cached: &CachedFindings) -> io::Result<()> {
+/// Stores the findings computed under `key` in `ledger_dir` atomically (a
+/// temporary file beside it, then renamed), so readers see the old cache or
+/// the new one.
+pub fn store(
+    ledger_dir: &Path,
+    key: &CacheKey,
+    claims: usize,
+    findings: &[Finding],
+) -> io::Result<()> {
+    /// [`CachedFindings`], borrowed.
+    #[derive(Serialize)]
+    struct Stored<'a> {
+        key: &'a str,
+        claims: usize,
+        findings: &'a [Finding],
+    }
     let mut temp = tempfile::Builder::new()
         .prefix(".claimcheck-")
         .suffix(".tmp")
         .tempfile_in(ledger_dir)?;
     {
         let mut w = io::BufWriter::new(temp.as_file_mut());
-        serde_json::to_writer(&mut w, cached).map_err(io::Error::other)?;
+        let stored = Stored {
+            key: key.as_str(),
+            claims,
+            findings,
+        };
+        serde_json::to_writer(&mut w, &stored).map_err(io::Error::other)?;
         w.flush()?;
     }
     temp.persist(path_in(ledger_dir)).map_err(|e| e.error)?;
@@ -200,7 +218,7 @@ mod tests {
             claims: 7,
             findings: vec![finding("f1"), finding("f2")],
         };
-        store(dir.path(), &cached).unwrap();
+        store(dir.path(), &k, cached.claims, &cached.findings).unwrap();
         assert_eq!(load(dir.path(), &k), Some(cached.clone()));
         assert_eq!(load(dir.path(), &other), None);
         clear(dir.path());
@@ -211,12 +229,7 @@ mod tests {
     fn corrupt_or_truncated_cache_is_a_miss() {
         let dir = tempfile::tempdir().unwrap();
         let k = key(&[doc("a", "12 people")], &[]);
-        let cached = CachedFindings {
-            key: k.as_str().to_string(),
-            claims: 1,
-            findings: vec![finding("f1")],
-        };
-        store(dir.path(), &cached).unwrap();
+        store(dir.path(), &k, 1, &[finding("f1")]).unwrap();
         let full = std::fs::read(path_in(dir.path())).unwrap();
         for cut in [0, 10, full.len() / 2, full.len() - 1] {
             std::fs::write(path_in(dir.path()), &full[..cut]).unwrap();
@@ -229,13 +242,9 @@ mod tests {
     #[test]
     fn store_leaves_no_temporary_file() {
         let dir = tempfile::tempdir().unwrap();
-        let cached = CachedFindings {
-            key: "k".to_string(),
-            claims: 0,
-            findings: Vec::new(),
-        };
-        store(dir.path(), &cached).unwrap();
-        store(dir.path(), &cached).unwrap();
+        let k = key(&[], &[]);
+        store(dir.path(), &k, 0, &[]).unwrap();
+        store(dir.path(), &k, 0, &[]).unwrap();
         let names: Vec<String> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -19,9 +19,10 @@ use claimcheck::claim::Claim;
 use claimcheck::compare::{self, Report, ReportDocument};
 use claimcheck::config::{self, Config};
 use claimcheck::document::Document;
+use claimcheck::findings_cache;
 use claimcheck::frame::{FramedClaim, Framer, Lexicon};
 use claimcheck::gate::{self, Baseline, FailOn, changed};
-use claimcheck::ledger::Ledger;
+use claimcheck::ledger::{Ledger, entry_file_name};
 use claimcheck::reference;
 use claimcheck::report;
 
@@ -494,41 +495,6 @@ fn build(
         None if from_config => Some(config.root.join("claims")),
         None => None,
     };
-    let progress = Progress::new("check", common.quiet, None);
-    let claims = match ledger_dir {
-        Some(dir) => {
-            let mut ledger = Ledger::open(&dir)?;
-            let claims =
-                claims_through_ledger(&mut ledger, &loaded.documents, given, common, &progress);
-            progress.finish();
-            if !common.quiet {
-                for w in ledger.take_warnings() {
-                    warn(format_args!("warning: {w}"));
-                }
-            }
-            ledger.save()?;
-            claims
-        }
-        None => given
-            .into_par_iter()
-            .zip(loaded.documents.par_iter())
-            .map(|(given, doc)| {
-                let claims = given.unwrap_or_else(|| claimcheck::extract::extract(doc));
-                progress.add(doc.text.len());
-                claims
-            })
-            .collect(),
-    };
-    progress.finish();
-    let framed: Vec<Vec<FramedClaim>> = loaded
-        .documents
-        .par_iter()
-        .zip(claims)
-        .map(|(doc, claims)| framer.frame(doc, claims))
-        .collect();
-    let mut items: Vec<FramedClaim> = framed.into_iter().flatten().collect();
-    let claim_count = items.len();
-    let article_claims = items.clone();
     let mut documents: Vec<ReportDocument> = loaded.documents.iter().map(report_document).collect();
     for set in &references {
         documents.push(ReportDocument {
@@ -536,9 +502,65 @@ fn build(
             path: set.path.display().to_string(),
             published: None,
         });
-        items.extend(set.items.iter().cloned());
     }
-    let findings = compare::compare(items, &config.align, framer.lexicon());
+    // The findings cache: when nothing the comparison reads has changed
+    // since the last run over this ledger, its findings are reused and
+    // extraction, framing and comparison are skipped. Not for claims files
+    // (their claims are not the ledger's) nor HTML (it shows every claim).
+    let cache = match &ledger_dir {
+        Some(dir)
+            if given.iter().all(Option::is_none) && common.format != Some(OutputFormat::Html) =>
+        {
+            Some((
+                dir.clone(),
+                cache_key(&loaded.documents, &config, &references),
+            ))
+        }
+        _ => None,
+    };
+    let cached = cache.as_ref().and_then(|(dir, key)| {
+        let ledger_complete = loaded
+            .documents
+            .iter()
+            .all(|d| dir.join(entry_file_name(&d.id)).is_file());
+        ledger_complete
+            .then(|| findings_cache::load(dir, key))
+            .flatten()
+    });
+    let (findings, claim_count, article_claims) = match cached {
+        Some(hit) => (hit.findings, hit.claims, Vec::new()),
+        None => {
+            let framed = frame_all(
+                &loaded.documents,
+                given,
+                ledger_dir.as_deref(),
+                &framer,
+                common,
+            )?;
+            let claim_count = framed.len();
+            // Only the HTML report shows every claim; others need no copy.
+            let (mut items, article_claims) = if common.format == Some(OutputFormat::Html) {
+                (framed.clone(), framed)
+            } else {
+                (framed, Vec::new())
+            };
+            for set in &references {
+                items.extend(set.items.iter().cloned());
+            }
+            let findings = compare::compare(items, &config.align, framer.lexicon());
+            if let Some((dir, key)) = &cache
+                && let Err(e) = findings_cache::store(dir, key, claim_count, &findings)
+                && !common.quiet
+            {
+                // Only time is lost: the next run compares again.
+                warn(format_args!(
+                    "warning: cannot write the findings cache in {}: {e}",
+                    dir.display()
+                ));
+            }
+            (findings, claim_count, article_claims)
+        }
+    };
     let mut report = Report::new(documents, loaded.documents.len(), claim_count, findings);
     config.severity.apply(&mut report);
 
@@ -555,6 +577,71 @@ fn build(
         fail_on,
         input_errors: loaded.errors > 0,
     })
+}
+
+/// The claims of every document, framed: from claims files as given, else
+/// through the ledger in `ledger_dir` (read or extracted and stored), else
+/// extracted; on `-j` threads, with progress.
+fn frame_all(
+    documents: &[Document],
+    given: Vec<Option<Vec<Claim>>>,
+    ledger_dir: Option<&Path>,
+    framer: &Framer,
+    common: &Common,
+) -> Result<Vec<FramedClaim>> {
+    let progress = Progress::new("check", common.quiet, None);
+    let claims = match ledger_dir {
+        Some(dir) => {
+            let mut ledger = Ledger::open(dir)?;
+            let claims = claims_through_ledger(&mut ledger, documents, given, common, &progress);
+            progress.finish();
+            if !common.quiet {
+                for w in ledger.take_warnings() {
+                    warn(format_args!("warning: {w}"));
+                }
+            }
+            ledger.save()?;
+            claims
+        }
+        None => given
+            .into_par_iter()
+            .zip(documents.par_iter())
+            .map(|(given, doc)| {
+                let claims = given.unwrap_or_else(|| claimcheck::extract::extract(doc));
+                progress.add(doc.text.len());
+                claims
+            })
+            .collect(),
+    };
+    progress.finish();
+    let framed: Vec<Vec<FramedClaim>> = documents
+        .par_iter()
+        .zip(claims)
+        .map(|(doc, claims)| framer.frame(doc, claims))
+        .collect();
+    Ok(framed.into_iter().flatten().collect())
+}
+
+/// The findings cache key: every article, the configuration that shapes
+/// framing and alignment, and the reference facts.
+fn cache_key(
+    documents: &[Document],
+    config: &Config,
+    references: &[reference::ReferenceSet],
+) -> findings_cache::CacheKey {
+    let mut key = findings_cache::KeyBuilder::new();
+    for doc in documents {
+        key.document(doc);
+    }
+    let settings = format!("{:?}", (&config.aliases, &config.synonyms, &config.align));
+    key.add("config", settings.as_bytes());
+    for set in references {
+        let items = serde_json::to_vec(&set.items).unwrap_or_default();
+        key.add("reference", set.id.as_bytes())
+            .add("reference-path", set.path.to_string_lossy().as_bytes())
+            .add("reference-items", &items);
+    }
+    key.finish()
 }
 
 /// The documents read in one run; `errors` inputs could not be read.
