@@ -160,8 +160,8 @@ pub struct GateStatus {
 
 /// What `claimcheck check` reports. In JSON, each finding carries the
 /// fields of its [`GateStatus`] (when the gate ran).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(into = "ReportJson", from = "ReportJson")]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "ReportJson")]
 pub struct Report {
     pub schema: String,
     pub documents: Vec<ReportDocument>,
@@ -176,7 +176,7 @@ pub struct Report {
 }
 
 /// A finding as written in the report JSON: its fields and its gate status.
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct FindingJson {
     #[serde(flatten)]
     finding: Finding,
@@ -184,8 +184,8 @@ struct FindingJson {
     status: Option<GateStatus>,
 }
 
-/// The JSON shape of [`Report`].
-#[derive(Serialize, Deserialize)]
+/// The JSON shape of [`Report`], as read back.
+#[derive(Deserialize)]
 struct ReportJson {
     schema: String,
     documents: Vec<ReportDocument>,
@@ -197,24 +197,51 @@ struct ReportJson {
     suppressions: Vec<SuppressionUse>,
 }
 
-impl From<Report> for ReportJson {
-    fn from(mut r: Report) -> Self {
-        let findings = r
-            .findings
-            .into_iter()
-            .map(|finding| FindingJson {
-                status: r.status.remove(&finding.id),
-                finding,
-            })
-            .collect();
-        ReportJson {
-            schema: r.schema,
-            documents: r.documents,
-            findings,
-            summary: r.summary,
-            stale_baseline: r.stale_baseline,
-            suppressions: r.suppressions,
+/// [`ReportJson`], borrowed: what [`Report`] serialises as, without
+/// copying a report that may hold a whole archive's findings.
+#[derive(Serialize)]
+struct ReportJsonRef<'a> {
+    schema: &'a str,
+    documents: &'a [ReportDocument],
+    findings: FindingsRef<'a>,
+    summary: &'a Summary,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    stale_baseline: &'a [StaleEntry],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    suppressions: &'a [SuppressionUse],
+}
+
+/// The findings with their gate status, serialised as a sequence.
+struct FindingsRef<'a>(&'a Report);
+
+#[derive(Serialize)]
+struct FindingJsonRef<'a> {
+    #[serde(flatten)]
+    finding: &'a Finding,
+    #[serde(flatten)]
+    status: Option<&'a GateStatus>,
+}
+
+impl Serialize for FindingsRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.findings.iter().map(|finding| FindingJsonRef {
+            finding,
+            status: self.0.status.get(&finding.id),
+        }))
+    }
+}
+
+impl Serialize for Report {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ReportJsonRef {
+            schema: &self.schema,
+            documents: &self.documents,
+            findings: FindingsRef(self),
+            summary: &self.summary,
+            stale_baseline: &self.stale_baseline,
+            suppressions: &self.suppressions,
         }
+        .serialize(s)
     }
 }
 
