@@ -298,6 +298,11 @@ fn num(v: Option<&Json>) -> Option<f64> {
     }
 }
 
+/// Recognizers' marker for a date that does not exist ("2/29/2019"): 0001-01-01.
+fn invalid_marker(d: NaiveDate) -> bool {
+    d.year() == 1 && d.ordinal() == 1
+}
+
 fn date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
 }
@@ -454,6 +459,11 @@ fn date_expectation(
     text: &str,
     span: Option<(usize, usize)>,
 ) -> Expectation {
+    // Recognizers write 0001-01-01 for a date that does not exist
+    // ("2/29/2019"): nothing can match it, and making no claim is right.
+    if !want.is_empty() && want.iter().all(|&(s, _)| invalid_marker(s)) {
+        return out_of_scope("invalid date (0001-01-01)", text, span);
+    }
     let whole = timex_interval(timex);
     let (label, want) = match modifier {
         Some("start" | "end" | "mid") => {

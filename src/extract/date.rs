@@ -135,6 +135,12 @@ const UNIT_SYMBOLS: &[&str] = &[
     "ml", "mw", "kw", "gw", "kwh", "bn", "mn", "k",
 ];
 
+/// Words after which "4/22" is a rating, score or share, not a date.
+const FRACTION_CUES: &[&str] = &[
+    "a", "an", "rated", "rating", "rate", "scored", "score", "scores", "scoring", "graded",
+    "grade", "ranked", "voted", "odds",
+];
+
 /// Short words ending in "s" that follow a year as a verb ("2016 was").
 const VERBS_AFTER_YEAR: &[&str] = &["was", "is", "has", "does", "sees", "saw", "marks"];
 
@@ -447,10 +453,23 @@ impl Grammar<'_> {
     /// An atom at `i`, possibly continued into a range ("2006-2012", "2006 to 2012").
     fn dated(&self, i: usize) -> Option<Found> {
         let a = match self.atom(i, false) {
+            // "November between 19 and 20".
+            Some(Parsed {
+                atom: Atom::Cal {
+                    y: None, d: None, ..
+                },
+                end,
+                ..
+            }) if end == i + 1 && self.prep(end) == Some(Prep::Between) => {
+                return self.month_between(i);
+            }
             Some(a) => a,
             // "Jan-Feb 2017", "June-August 1992": a lone month opening a
             // range whose other end carries the year.
             None if self.month_word(i).is_some() => {
+                if let Some(f) = self.month_between(i) {
+                    return Some(f);
+                }
                 let a = self.atom(i, true)?;
                 return self
                     .continue_range(a, i, false)
@@ -474,6 +493,41 @@ impl Grammar<'_> {
             return None;
         }
         Some(self.finish(a.start, a.end, a.atom, Qualifier::Exact))
+    }
+
+    /// "November between 19 and 20", "Feb between 2-7 2018": a month, then
+    /// the first and last day of a range in it, then a year or the end of
+    /// the clause.
+    fn month_between(&self, i: usize) -> Option<Found> {
+        self.month_with_number(i)?;
+        let (m, _) = self.month_word(i)?;
+        let j = self.after_abbr_dot(i + 1);
+        if self.prep(j) != Some(Prep::Between) {
+            return None;
+        }
+        let (d1, d2) = (self.day_num(j + 1)?, self.day_num(j + 3)?);
+        let joined = self.prep(j + 2) == Some(Prep::And) || self.punct(j + 2, b'-');
+        if !joined || d2 <= d1 || self.glued_digits(j + 3, j + 4) {
+            return None;
+        }
+        // "in March between 20 and 30 people died" counts people.
+        let (y, end) = match self.year_after(j + 4) {
+            Some((y, e)) => (Some(y), e),
+            None if self.clause_ends(j + 4) => (None, j + 4),
+            None => return None,
+        };
+        dm::ymd(y.unwrap_or(2000), m, d2)?;
+        let future = self.speaks_of_future(i, end);
+        let (first, _, relative) = self.resolve(Atom::Cal { y, m, d: Some(d1) }, future);
+        let iv = first.and_then(|(s, _)| Some((s, dm::ymd(s.year(), m, d2)?)));
+        Some(Found {
+            start: i,
+            end,
+            iv,
+            grain: Grain::Day,
+            relative,
+            qualifier: Qualifier::Range,
+        })
     }
 
     /// "between A and B" (`between`) or "from A to B", starting at `i`, atoms from `j`.
@@ -688,7 +742,9 @@ impl Grammar<'_> {
                 }
                 _ => None,
             },
-            TokKind::Word { lex: None, .. } => self.quarter_form(i, i, None),
+            TokKind::Word { lex: None, .. } => self
+                .quarter_form(i, i, None)
+                .or_else(|| self.week_commencing(i)),
             // "between Jan 22 and now": the publication day, only as a range end.
             TokKind::Word {
                 lex: Some(Lex::Now),
@@ -865,11 +921,19 @@ impl Grammar<'_> {
         {
             return None;
         }
-        if let Some(p) = self
-            .numeric_date(i)
-            .or_else(|| self.numeric_month_word(i))
-            .or_else(|| self.month_year_numeric(i))
-            .or_else(|| self.month_day_slash(i, in_range))
+        // Forms of digit groups joined by a mark ("2018-03-20", "4/22",
+        // "11 - 2016"): most numbers have none after them.
+        let joined = matches!(
+            self.tok(i + 1).map(|t| t.kind),
+            Some(TokKind::Punct(b'-' | b'/' | b'.'))
+        );
+        if joined
+            && let Some(p) = self
+                .numeric_date(i)
+                .or_else(|| self.numeric_month_word(i))
+                .or_else(|| self.month_year_numeric(i))
+                .or_else(|| self.year_month_numeric(i))
+                .or_else(|| self.month_day_slash(i, in_range))
         {
             return Some(p);
         }
@@ -994,16 +1058,32 @@ impl Grammar<'_> {
         before || after
     }
 
-    /// "3/2015", "11/2016": a month and a year.
+    /// "3/2015", "11/2016", "11 - 2016", "11- 2016": a month and a year.
+    /// With a dash or spaces the year must be one that stands alone
+    /// (1800–2100) and no counted noun may follow ("11 - 2016 people").
     fn month_year_numeric(&self, i: usize) -> Option<Parsed> {
         let (m, dm_) = self.num(i)?;
-        if dm_ > 2 || !(1..=12).contains(&m) || !self.punct(i + 1, b'/') {
+        let slash = self.punct(i + 1, b'/');
+        if dm_ > 2 || !(1..=12).contains(&m) || !(slash || self.punct(i + 1, b'-')) {
             return None;
         }
-        if !(self.tight(i + 1) && self.tight(i + 2)) || self.glued_digits(i, i + 3) {
+        let tight = self.tight(i + 1) && self.tight(i + 2);
+        if self.glued_digits(i, i + 3) || self.chained_before(i) {
             return None;
         }
         let y = self.year_num(i + 2)?;
+        if !(slash && tight)
+            && (!YEAR_ALONE.contains(&(y as u32))
+                || self.tight(i + 3)
+                    && self
+                        .tok(i + 3)
+                        .is_some_and(|t| !matches!(t.kind, TokKind::Punct(_)))
+                || self.counted_noun_follows(i + 3)
+                || self.unit_follows(i + 3)
+                || self.num_before(i))
+        {
+            return None;
+        }
         Some(Parsed {
             start: i,
             end: i + 3,
@@ -1015,9 +1095,96 @@ impl Grammar<'_> {
         })
     }
 
-    /// "10/1", "4/22": a US month/day with no year, taken when the day
-    /// cannot be a month (second number over 12) or as a range end ("from
-    /// 10/1 to 11/7"), and only after a date preposition or in a range.
+    /// "2016-11", "2016/11", "2016 / 11", "2016- 11": a year and a month.
+    /// Not a season or fiscal year ("2010-11", "2010/11": the month is the
+    /// next year's last two digits), not inside a longer digit chain, and
+    /// with spaces around the mark only at the end of a clause ("in 2016 -
+    /// 11 people died").
+    fn year_month_numeric(&self, i: usize) -> Option<Parsed> {
+        let (y, 4) = self.num(i)? else {
+            return None;
+        };
+        if !YEAR_ALONE.contains(&y) || !(self.punct(i + 1, b'/') || self.punct(i + 1, b'-')) {
+            return None;
+        }
+        let (m, dm_) = self.num(i + 2)?;
+        if dm_ > 2 || !(1..=12).contains(&m) || m == (y + 1) % 100 {
+            return None;
+        }
+        if self.chained_before(i) || self.num_before(i) {
+            return None;
+        }
+        let tight = self.tight(i + 1) && self.tight(i + 2);
+        let after_ok = if tight {
+            // Nothing glued on but punctuation ("2016-11)"), no count after.
+            let glued_on = self.tight(i + 3)
+                && self
+                    .tok(i + 3)
+                    .is_some_and(|t| !matches!(t.kind, TokKind::Punct(_)));
+            !(glued_on
+                || self.chained_after(i + 3)
+                || self.counted_noun_follows(i + 3)
+                || self.unit_follows(i + 3))
+        } else {
+            self.clause_ends(i + 3)
+        };
+        if !after_ok {
+            return None;
+        }
+        Some(Parsed {
+            start: i,
+            end: i + 3,
+            atom: Atom::Cal {
+                y: Some(y as i32),
+                m,
+                d: None,
+            },
+        })
+    }
+
+    /// True when token `i` continues a chain of digit groups on its left
+    /// ("10-1-2018", "12-11-2017": the tail "11-2017" is no month).
+    fn chained_before(&self, i: usize) -> bool {
+        i >= 1
+            && self.tight(i)
+            && (self.num(i - 1).is_some()
+                || matches!(
+                    self.tok(i - 1).map(|t| t.kind),
+                    Some(TokKind::Punct(b'-' | b'/' | b'.' | b',' | b':'))
+                ))
+    }
+
+    /// True when a digit group continues right at token `end` ("2016-11-55").
+    fn chained_after(&self, end: usize) -> bool {
+        self.tight(end)
+            && (self.num(end).is_some()
+                || matches!(
+                    self.tok(end).map(|t| t.kind),
+                    Some(TokKind::Punct(b'/' | b'-' | b'.' | b':'))
+                ) && self.tight(end + 1)
+                    && self.num(end + 1).is_some())
+    }
+
+    /// True when a number, a currency sign or a "no."-like word comes right
+    /// before token `i` ("5 11 - 2016", "$11-2016", "page 11-2016").
+    fn num_before(&self, i: usize) -> bool {
+        let Some(b) = i.checked_sub(1) else {
+            return false;
+        };
+        self.num(b).is_some()
+            || self.punct(b, b'$')
+            || self.punct(b, b'#')
+            || self.lex(b) == Some(Lex::NotYearBefore)
+    }
+
+    /// "10/1", "4/22", "2/29": a US month/day with no year. Taken when the
+    /// second number cannot be a month (over 12, so not day/month) and the
+    /// pair reads as a date, not a fraction or a score: after a date word
+    /// ("on 4/22", "Friday 4/22") or standing alone at the end of a clause
+    /// ("back 4/22."), never after "rated"/"scored"/"out of" nor before a
+    /// noun ("a 3/16 drill bit"). Both numbers 12 or under ("4/5") are
+    /// ambiguous (April 5 or 4 May) and read only as a range end ("from
+    /// 10/1 to 11/7"). "4.22" with a dot is a decimal and never read.
     fn month_day_slash(&self, i: usize, in_range: bool) -> Option<Parsed> {
         let (m, dm_) = self.num(i)?;
         if dm_ > 2 || !(1..=12).contains(&m) || !self.punct(i + 1, b'/') {
@@ -1027,21 +1194,11 @@ impl Grammar<'_> {
         if dd > 2 || !(self.tight(i + 1) && self.tight(i + 2)) || self.glued_digits(i, i + 3) {
             return None;
         }
-        let before_ok = in_range
-            || i.checked_sub(1)
-                .and_then(|b| self.prep(b))
-                .is_some_and(|p| {
-                    matches!(
-                        p,
-                        Prep::On
-                            | Prep::Since
-                            | Prep::By
-                            | Prep::Until
-                            | Prep::Before
-                            | Prep::After
-                    )
-                });
-        if !before_ok || (d <= 12 && !in_range) {
+        let ok = in_range
+            || d > 12
+                && !self.fraction_before(i)
+                && (self.date_cue_before(i) || self.clause_ends(i + 3));
+        if !ok {
             return None;
         }
         dm::ymd(2000, m, d)?;
@@ -1054,6 +1211,58 @@ impl Grammar<'_> {
                 d: Some(d),
             },
         })
+    }
+
+    /// A word right before token `i` that makes a bare number a date: a
+    /// date preposition ("on", "since", "by", "until", "before", "after")
+    /// or a weekday ("Friday 4/22", "Friday, 4/22").
+    fn date_cue_before(&self, i: usize) -> bool {
+        let Some(b) = i.checked_sub(1) else {
+            return false;
+        };
+        let b = if self.punct(b, b',') {
+            match b.checked_sub(1) {
+                Some(c) => c,
+                None => return false,
+            }
+        } else {
+            b
+        };
+        matches!(
+            self.lex(b),
+            Some(
+                Lex::Prep(
+                    Prep::On | Prep::Since | Prep::By | Prep::Until | Prep::Before | Prep::After
+                ) | Lex::Weekday(_)
+            )
+        )
+    }
+
+    /// Words before token `i` that make "4/22" a rating, a score or a
+    /// share ("rated 4/22", "scored 13/20", "out of 4/22", "a 3/16").
+    fn fraction_before(&self, i: usize) -> bool {
+        let Some(b) = i.checked_sub(1) else {
+            return false;
+        };
+        if !self.tok(b).is_some_and(Tok::is_word) {
+            return false;
+        }
+        let w = self.word(b);
+        FRACTION_CUES.iter().any(|c| w.eq_ignore_ascii_case(c))
+            || (self.word_is(b, "of") && b > 0 && self.word_is(b - 1, "out"))
+    }
+
+    /// True when token `i` ends a clause: the end of the text or a mark
+    /// that closes one (not a dash, slash, sign or digit group).
+    fn clause_ends(&self, i: usize) -> bool {
+        match self.tok(i).map(|t| t.kind) {
+            None => true,
+            Some(TokKind::Punct(c)) => {
+                matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\n' | b')')
+                    && !(self.tight(i + 1) && self.num(i + 1).is_some())
+            }
+            Some(_) => false,
+        }
     }
 
     /// "05-Aug-2016", "23/Sep/2020", "2019/aug/01", "2019-aug-1".
@@ -1141,18 +1350,43 @@ impl Grammar<'_> {
     /// "September 13, 2018", "Sept. 13", "December 2016", "in August",
     /// "March this year".
     fn month_first(&self, start: usize, i: usize, in_range: bool) -> Option<Parsed> {
+        self.month_first_with(start, i, in_range, false)
+    }
+
+    /// [`Self::month_first`]; `cued` when a weekday or "w/c" comes right
+    /// before, which lets a lower-case abbreviation take a day ("sunday jan
+    /// 21", "w/c feb 4"; not "may"/"march", which are also words).
+    fn month_first_with(
+        &self,
+        start: usize,
+        i: usize,
+        in_range: bool,
+        cued: bool,
+    ) -> Option<Parsed> {
         let (m, abbr) = self.month_word(i)?;
         let cap = self.tok(i).is_some_and(Tok::is_cap_word);
         let j = self.after_abbr_dot(i + 1);
         // Month, day [, year]
-        if self.month_with_number(i).is_some() {
+        if self.month_with_number(i).is_some() || (cued && (abbr || (m != 3 && m != 5))) {
             // "Oct/2", "Jan-1", "June the 28th".
             let glued =
                 (self.punct(j, b'/') || self.punct(j, b'-')) && self.tight(j) && self.tight(j + 1);
             let jd = if glued || self.is_the(j) { j + 1 } else { j };
+            // "May twenty one", "Jan twenty-one two thousand and eighteen":
+            // a day in cardinal words only before a year or the end of the
+            // clause ("in March twenty soldiers died" counts soldiers).
+            let spelled = || {
+                self.cardinal_day(jd).filter(|&(_, e)| {
+                    self.clause_ends(e)
+                        || self
+                            .year_after(e)
+                            .is_some_and(|(_, ye)| self.clause_ends(ye))
+                })
+            };
             if let Some((d, dend)) = self
                 .day_at(jd)
                 .filter(|&(_, e)| !self.tight(e) || self.num(e).is_none())
+                .or_else(spelled)
             {
                 // "May 5" but not "May 2016" (handled below) nor "March 150".
                 let mut end = dend;
@@ -1248,11 +1482,15 @@ impl Grammar<'_> {
             i + 1
         };
         let dated = if self.month_word(j).is_some() {
-            self.month_first(i, j, true)
+            self.month_first_with(i, j, true, true)
                 .filter(|p| matches!(p.atom, Atom::Cal { d: Some(_), .. }))
         } else {
             self.day_first(i, j)
                 .or_else(|| self.numeric_date(j).map(|p| Parsed { start: i, ..p }))
+                .or_else(|| {
+                    self.month_day_slash(j, false)
+                        .map(|p| Parsed { start: i, ..p })
+                })
         };
         if let Some(p) = dated {
             return Some(self.year_by_weekday(p, wd));
@@ -1396,6 +1634,11 @@ impl Grammar<'_> {
                     UnitWord::Year => Grain::Year,
                     UnitWord::Decade => Grain::Decade,
                     UnitWord::Quarter => Grain::Quarter,
+                    UnitWord::Day if s == 0 && self.this_day_is_today(i) => {
+                        return fixed(i + 2, self.published.map(dm::day), Grain::Day);
+                    }
+                    // "next day", "the following day": the day after some
+                    // event of the story, not after publication.
                     UnitWord::Day => return None,
                 };
                 // plural ("last two years" is a duration) never reaches here; "last years" is odd.
@@ -1444,6 +1687,30 @@ impl Grammar<'_> {
             }
             _ => None,
         }
+    }
+
+    /// "this day" at `i` (the "this") as the publication day ("On this day
+    /// of thanks …"); not the idioms "to this day" (still), "this day and
+    /// age" (nowadays), nor an anniversary ("this day last year", "on this
+    /// day in 1945", "this day 50 years ago").
+    fn this_day_is_today(&self, i: usize) -> bool {
+        if !self.word_is(i + 1, "day") {
+            return false;
+        }
+        let before = i.checked_sub(1).and_then(|b| self.prep(b));
+        if matches!(before, Some(Prep::To | Prep::Until)) {
+            return false;
+        }
+        !matches!(
+            self.tok(i + 2).map(|t| (t.kind, t.lex())),
+            Some(
+                (TokKind::Num { .. }, _)
+                    | (
+                        _,
+                        Some(Lex::Prep(Prep::In | Prep::And) | Lex::Shift(_) | Lex::Cardinal(_))
+                    )
+            )
+        )
     }
 
     /// "earlier this month", "later this year".

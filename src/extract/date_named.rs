@@ -5,7 +5,7 @@
 //! decades in words ("the seventies", "the nineteen-eighties"), seasons
 //! ("summer 2016", "last winter", "in the spring"), holidays ("Christmas",
 //! "Easter 2018", "Thanksgiving") and week numbers ("week 31", "the week of
-//! the 18th").
+//! the 18th", "w/c feb 4").
 //!
 //! Year-less forms resolve like other year-less dates: the latest on or
 //! before publication unless the clause speaks of the future; a weekday
@@ -17,6 +17,9 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use super::super::calendar::{Grain, Holiday, Lex, Prep, UnitWord};
 use super::super::date_math::{self as dm, Interval};
 use super::{Atom, Grammar, Parsed, TokKind};
+
+/// Prepositions that let "the 27" or "the twenty-second" stand alone as a day.
+const DAY_CUES: &[Prep] = &[Prep::On, Prep::For, Prep::By, Prep::Since, Prep::Until];
 
 /// How many months away a weekday-and-day ("Friday the 15th") is looked for.
 const WEEKDAY_DAY_SEARCH_MONTHS: i32 = 24;
@@ -133,9 +136,14 @@ impl Grammar<'_> {
     /// after the weekday (`j`); `i` is the weekday.
     pub(super) fn weekday_day(&self, i: usize, j: usize, wd: Weekday) -> Option<Parsed> {
         let k = if self.is_the(j) { j + 1 } else { j };
-        let (d, end) = self.day_at(k)?;
+        // "Friday the fifteen": a cardinal word only after "the", and only
+        // at the end of the clause.
+        let (d, end) = self.day_at(k).or_else(|| {
+            self.cardinal_day(k)
+                .filter(|&(_, e)| k > j && self.clause_ends(e))
+        })?;
         // "Sunday 31" needs digits; a bare number word is not a day.
-        if k == j && self.num(j).is_none() {
+        if k == j && self.day_num(j).is_none() {
             return None;
         }
         // "Sunday, 2/22/2015" and "Monday, 2:38 a.m." are other forms;
@@ -164,12 +172,26 @@ impl Grammar<'_> {
     }
 
     /// "the 27th", "the 15th day of next month", "the twenty-sixth day of
-    /// the month": a day of the current (or named) month, at "the" (`i`).
+    /// the month", "on the 27", "until the thirtieth": a day of the current
+    /// (or named) month, at "the" (`i`).
+    ///
+    /// "the 27th" stands alone unless a noun follows ("the 27th
+    /// anniversary"). A day in words ("the twenty-second", "the
+    /// thirtieth") or bare digits ("the 27") need a date preposition before
+    /// "the" (on, for, by, since, until; see [`DAY_CUES`]) and no noun
+    /// after; digits also need the clause to end there ("for the 27."). The
+    /// small ordinals "first" … "tenth" alone are never a day: they count
+    /// far more often than they date, even at the end of a clause ("the
+    /// second time", "one on the first floor and one on the third.").
     pub(super) fn the_day(&self, i: usize) -> Option<Parsed> {
         let j = i + 1;
-        let (d, end) = match self.tok(j)?.kind {
+        let t = self.tok(j)?;
+        let (d, end) = match t.kind {
             TokKind::Ord { value } if (1..=31).contains(&value) => (value, j + 1),
-            _ => self.day_words(j).filter(|_| self.lex(j + 1).is_some())?,
+            TokKind::Num { value, digits } if digits <= 2 && (1..=31).contains(&value) => {
+                (value, j + 1)
+            }
+            _ => self.day_words(j)?,
         };
         // "the 15th day of next month".
         if self.lex(end) == Some(Lex::Unit(UnitWord::Day)) && self.prep(end + 1) == Some(Prep::Of) {
@@ -184,11 +206,21 @@ impl Grammar<'_> {
             let iv = month.and_then(|(y, m)| dm::ymd(y, m, d)).map(dm::day);
             return Some(fixed(i, mend, iv, Grain::Day));
         }
-        // Only digits stand alone ("on the 27th."), and only when no noun
-        // follows ("the 27th anniversary", "the 27th Brigade").
-        if !matches!(self.tok(j)?.kind, TokKind::Ord { .. }) {
+        let cue = i
+            .checked_sub(1)
+            .and_then(|b| self.prep(b))
+            .filter(|p| DAY_CUES.contains(p));
+        let standalone = match t.kind {
+            TokKind::Ord { .. } => true,
+            TokKind::Num { .. } => cue.is_some() && self.clause_ends(end),
+            // "first" … "tenth" alone: an elided noun, not a day.
+            _ if end == j + 1 && d <= 10 => false,
+            _ => cue.is_some(),
+        };
+        if !standalone {
             return None;
         }
+        // No noun may follow ("the 27th anniversary", "the 27th Brigade").
         let next_ok = match self.tok(end).map(|t| t.kind) {
             None => true,
             Some(TokKind::Punct(c)) => !matches!(c, b'-' | b'%' | b'$' | b'\''),
@@ -207,6 +239,34 @@ impl Grammar<'_> {
             .and_then(|p| day_of_nearby_month(p, d, future))
             .map(dm::day);
         Some(fixed(i, end, iv, Grain::Day))
+    }
+
+    /// A day of the month written as a cardinal word: "fifteen", "twenty
+    /// one", "twenty-one", "thirty". Read only where a day is expected
+    /// (after a month or "Friday the") and nothing but a year or the end of
+    /// the clause follows (checked by the caller: "March twenty soldiers").
+    pub(super) fn cardinal_day(&self, i: usize) -> Option<(u32, usize)> {
+        let Some(Lex::Cardinal(n)) = self.lex(i) else {
+            return None;
+        };
+        if self.word(i).len() <= 2 || !(1..=31).contains(&n) {
+            return None; // "a", "an", "forty"
+        }
+        if n == 20 || n == 30 {
+            let k = if self.punct(i + 1, b'-') && self.tight(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some(Lex::Cardinal(u)) = self.lex(k)
+                && (1..=9).contains(&u)
+                && self.word(k).len() > 2
+                && n + u <= 31
+            {
+                return Some((n + u, k + 1));
+            }
+        }
+        Some((n, i + 1))
     }
 
     /// "the seventies", "the nineteen-eighties", "the twenty-twenties" at
@@ -387,7 +447,7 @@ impl Grammar<'_> {
                 j += 1;
             }
         }
-        let day = self.atom(j + 1, true).or_else(|| self.the_day(j + 1))?;
+        let day = self.day_after_cue(j + 1)?;
         let future = self.speaks_of_future(start, day.end);
         let (iv, grain, relative) = self.resolve(day.atom, future);
         if grain != Grain::Day {
@@ -403,6 +463,51 @@ impl Grammar<'_> {
                 relative,
             },
         })
+    }
+
+    /// "w/c feb 4", "w/c 4 February" (week commencing, British usage) at
+    /// the "w" (`i`): the seven days from that day.
+    pub(super) fn week_commencing(&self, i: usize) -> Option<Parsed> {
+        let glued = |k: usize| self.tight(k) && self.tight(k + 1);
+        if !(self.word_is(i, "w") && self.punct(i + 1, b'/') && self.word_is(i + 2, "c")) {
+            return None;
+        }
+        if !glued(i + 1) || self.tight(i + 3) && !self.punct(i + 3, b'.') {
+            return None;
+        }
+        let j = if self.punct(i + 3, b'.') {
+            i + 4
+        } else {
+            i + 3
+        };
+        let day = self.day_after_cue(j)?;
+        let future = self.speaks_of_future(i, day.end);
+        let (iv, grain, relative) = self.resolve(day.atom, future);
+        if grain != Grain::Day {
+            return None;
+        }
+        let iv = iv.and_then(|(d, _)| Some((d, dm::add_days(d, 6)?)));
+        Some(Parsed {
+            start: i,
+            end: day.end,
+            atom: Atom::Fixed {
+                iv,
+                grain: Grain::Week,
+                relative,
+            },
+        })
+    }
+
+    /// The day after "week of", "w/c", "starting": any date atom, a
+    /// lower-case month and day ("feb 4"), or "the 18th".
+    pub(super) fn day_after_cue(&self, j: usize) -> Option<Parsed> {
+        let month_day = || {
+            self.month_first_with(j, j, true, true)
+                .filter(|p| matches!(p.atom, Atom::Cal { d: Some(_), .. }))
+        };
+        month_day()
+            .or_else(|| self.atom(j, true))
+            .or_else(|| self.is_the(j).then(|| self.the_day(j)).flatten())
     }
 
     /// "the first Friday of next month", "the last Monday in March", "the

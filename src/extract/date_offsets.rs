@@ -2,7 +2,9 @@
 //! offsets ("two years ago", "1 month 21 days ago", "three weeks from
 //! tomorrow", "2 days hence", "in 3 weeks" when the clause speaks of the
 //! future), rolling periods ("the past three weeks", "the next 5 days",
-//! "10 previous weeks", "within 10 months") and "the rest of the year".
+//! "10 previous weeks", "the last decade", "within 10 months"), spans
+//! counted from a day ("two weeks starting May 20") and "the rest of the
+//! year".
 //!
 //! Conventions: an offset from the publication date keeps the grain of a
 //! single amount ("two years ago" is that year, "three days ago" that day);
@@ -48,6 +50,9 @@ impl Amounts {
         self.items[0].map(|a| a.unit)
     }
 }
+
+/// Words that start a span at a day: "two weeks starting May 20".
+const SPAN_STARTS: &[&str] = &["starting", "beginning", "commencing"];
 
 /// Largest count read as an amount of periods.
 const MAX_COUNT: u32 = 1000;
@@ -156,11 +161,15 @@ impl Grammar<'_> {
     }
 
     /// "two years ago", "1 month 21 days ago", "2 days hence", "3 weeks from
-    /// now", "two days after today", "16 days from 01/02/2018".
+    /// now", "two days after today", "16 days from 01/02/2018"; also the
+    /// spans of [`Self::span_from`] ("two weeks starting May 20").
     pub(super) fn offset(&self, i: usize) -> Option<Parsed> {
         let am = self.amounts(i)?;
         let k = am.end;
-        let (base, sign, end, named) = match self.lex(k)? {
+        let Some(lex) = self.lex(k) else {
+            return self.span_from(i, &am);
+        };
+        let (base, sign, end, named) = match lex {
             Lex::Ago => (self.published, -1, k + 1, false),
             Lex::Hence => (self.published, 1, k + 1, false),
             Lex::Prep(Prep::From) if self.lex(k + 1) == Some(Lex::Now) => {
@@ -175,7 +184,7 @@ impl Grammar<'_> {
                 }
                 (iv.map(|iv| iv.0), sign, b.end, true)
             }
-            _ => return None,
+            _ => return self.span_from(i, &am),
         };
         let (iv, grain) = match am.single() {
             Some(a) if !named => (
@@ -198,6 +207,37 @@ impl Grammar<'_> {
                 iv,
                 grain,
                 relative: true,
+            },
+        })
+    }
+
+    /// "two weeks starting May 20", "3 days starting from next Monday",
+    /// "five days beginning on the 4th": the span of the amount whose first
+    /// day is the named day (inclusive of it).
+    fn span_from(&self, i: usize, am: &Amounts) -> Option<Parsed> {
+        let k = am.end;
+        if !SPAN_STARTS.iter().any(|w| self.word_is(k, w)) {
+            return None;
+        }
+        let j = if matches!(self.prep(k + 1), Some(Prep::From | Prep::On)) {
+            k + 2
+        } else {
+            k + 1
+        };
+        let day = self.day_after_cue(j)?;
+        let future = self.speaks_of_future(i, day.end);
+        let (iv, grain, relative) = self.resolve(day.atom, future);
+        if grain != Grain::Day {
+            return None;
+        }
+        let iv = iv.and_then(|(d, _)| Some((d, dm::add_days(shift_all(d, am, 1, true)?, -1)?)));
+        Some(Parsed {
+            start: i,
+            end: day.end,
+            atom: Atom::Fixed {
+                iv,
+                grain: Grain::Day,
+                relative: relative || self.has_relative_word(j, day.end),
             },
         })
     }
@@ -264,7 +304,11 @@ impl Grammar<'_> {
             let Some(Lex::Unit(unit)) = self.lex(i + 1) else {
                 return None;
             };
-            let ok = self.word_is(i, "past")
+            // "the last decade", "the next decade": the ten years up to or
+            // from publication ("the last year", "the next year" are often
+            // narrative: "the next year, he moved").
+            let decade = unit == UnitWord::Decade && start < i && !self.word_is(i, "following");
+            let ok = (self.word_is(i, "past") || decade)
                 && unit != UnitWord::Weekend
                 && unit != UnitWord::Day
                 && !self.word(i + 1).ends_with('s');

@@ -1814,3 +1814,424 @@ fn zero_counts_make_no_claim() {
         ["the last 1 week"]
     );
 }
+
+#[test]
+fn month_day_without_year() {
+    check(&[
+        // A day over 12 cannot be a month: US month/day, read backwards.
+        (
+            "The council reconvenes 4/22.",
+            Some("2016-11-07"),
+            "4/22",
+            Some(("2016-04-22", "2016-04-22")),
+            "day",
+        ),
+        (
+            "Ballots were counted on 3/17 in every ward.",
+            Some("2016-11-07"),
+            "3/17",
+            Some(("2016-03-17", "2016-03-17")),
+            "day",
+        ),
+        (
+            "Voting closes 11/30",
+            Some("2016-11-07"),
+            "11/30",
+            Some(("2015-11-30", "2015-11-30")),
+            "day",
+        ),
+        // Feb 29 goes back to the last leap year.
+        (
+            "The tally was last updated 2/29.",
+            Some("2019-03-22"),
+            "2/29",
+            Some(("2016-02-29", "2016-02-29")),
+            "day",
+        ),
+        (
+            "The shop reopened Friday, 5/20, staff said.",
+            Some("2016-06-01"),
+            "Friday, 5/20",
+            Some(("2016-05-20", "2016-05-20")),
+            "day",
+        ),
+        (
+            "He will testify after 6/15 at the earliest.",
+            Some("2016-06-01"),
+            "after 6/15",
+            Some(("2016-06-15", "2016-06-15")),
+            "day",
+        ),
+    ]);
+    // Fractions, ratings, scores and ambiguous pairs stay unread.
+    for s in [
+        "Critics rated it 7/16 overall.",
+        "She scored 13/20 on the test.",
+        "He hit 9 out of 4/22 attempts.",
+        "A 5/16 bolt held the frame.",
+        "Use 7/16 inch screws.",
+        "The trial resumes on 4/5.",
+        "Inflation was 4.22 percent.",
+        "The vote is 4.22 in the tally.",
+        "Odds of 3/14 were offered.",
+    ] {
+        assert!(texts(s, P18).is_empty(), "{s}: {:?}", texts(s, P18));
+    }
+}
+
+#[test]
+fn day_of_month_without_a_month() {
+    check(&[
+        (
+            "The crew went back for the 27.",
+            Some("2016-11-07"),
+            "the 27",
+            Some(("2016-10-27", "2016-10-27")),
+            "day",
+        ),
+        (
+            "Rent was paid by the 3rd.",
+            Some("2016-11-07"),
+            "by the 3rd",
+            Some(("2016-11-03", "2016-11-03")),
+            "day",
+        ),
+        (
+            "Repairs lasted until the twenty-second, the mayor said.",
+            Some("2016-11-07"),
+            "until the twenty-second",
+            Some(("2016-10-22", "2016-10-22")),
+            "day",
+        ),
+        (
+            "They flew home for the twenty second",
+            Some("2016-11-07"),
+            "the twenty second",
+            Some(("2016-10-22", "2016-10-22")),
+            "day",
+        ),
+        (
+            "The strike began on the thirtieth.",
+            Some("2017-03-10"),
+            "the thirtieth",
+            Some(("2017-01-30", "2017-01-30")),
+            "day",
+        ),
+        (
+            "Nothing changed since the nineteenth",
+            Some("2017-03-10"),
+            "since the nineteenth",
+            Some(("2017-02-19", "2017-02-19")),
+            "day",
+        ),
+        (
+            "The markets closed Friday the fifteen",
+            Some("2017-09-27"),
+            "Friday the fifteen",
+            Some(("2017-09-15", "2017-09-15")),
+            "day",
+        ),
+        (
+            "Officials met again Thursday the twenty-one.",
+            Some("2017-09-27"),
+            "Thursday the twenty-one",
+            Some(("2017-09-21", "2017-09-21")),
+            "day",
+        ),
+        (
+            "Crews returned Friday the fifteenth.",
+            Some("2017-09-27"),
+            "Friday the fifteenth",
+            Some(("2017-09-15", "2017-09-15")),
+            "day",
+        ),
+    ]);
+    for s in [
+        "She won for the second time.",
+        "He came back for the second.",
+        "It was the second attempt in a week.",
+        "On the second day of the siege, troops left.",
+        "The 27 victims were named.",
+        "They voted for the 27 candidates.",
+        "Only the thirtieth anniversary mattered.",
+        "For the twentieth straight year prices rose.",
+        "It passed on the third reading.",
+        "Pay the fee on the second.",
+        "Two fell on the first floor and one on the third.",
+        "He held out until the fourth, then gave up.",
+        "Fans cheered Friday the fifteen players.",
+        "On the 5 percent tranche the bank paid more.",
+    ] {
+        let t = texts(s, Some("2017-03-10"));
+        assert!(
+            !t.iter().any(|x| x.contains("second")
+                || x.contains("27")
+                || x.contains("th")
+                || x.contains("fifteen")
+                || x.contains("the 5")),
+            "{s}: {t:?}"
+        );
+    }
+}
+
+#[test]
+fn months_with_spelled_days_and_years() {
+    check(&[
+        (
+            "The plant reopens May twenty one",
+            Some("2016-11-07"),
+            "May twenty one",
+            Some(("2016-05-21", "2016-05-21")),
+            "day",
+        ),
+        (
+            "Talks ended January twenty-first, aides said.",
+            Some("2016-11-07"),
+            "January twenty-first",
+            Some(("2016-01-21", "2016-01-21")),
+            "day",
+        ),
+        (
+            "The ferry sank on January 1st.",
+            Some("2016-11-07"),
+            "January 1st",
+            Some(("2016-01-01", "2016-01-01")),
+            "day",
+        ),
+        (
+            "the ceremony falls on sunday jan twenty one two thousand and eighteen",
+            Some("2016-11-07"),
+            "sunday jan twenty one two thousand and eighteen",
+            Some(("2018-01-21", "2018-01-21")),
+            "day",
+        ),
+        (
+            "It opened March fifteen, nineteen ninety-nine.",
+            None,
+            "March fifteen, nineteen ninety-nine",
+            Some(("1999-03-15", "1999-03-15")),
+            "day",
+        ),
+    ]);
+    for s in [
+        "In March twenty soldiers were killed.",
+        "By June thirty people had fled.",
+        "Sunday may be wet.",
+        "The two thousand and eighteen marchers sang.",
+    ] {
+        let t = texts(s, Some("2016-11-07"));
+        assert!(
+            !t.iter().any(|x| x.contains("twenty")
+                || x.contains("thirty")
+                || x.contains("may")
+                || x.contains("thousand")),
+            "{s}: {t:?}"
+        );
+    }
+}
+
+#[test]
+fn this_day_and_next_day() {
+    check(&[
+        (
+            "On this day of mourning, flags flew low.",
+            Some("2016-11-24"),
+            "this day",
+            Some(("2016-11-24", "2016-11-24")),
+            "day",
+        ),
+        (
+            "This day will be remembered.",
+            Some("2016-11-24"),
+            "This day",
+            Some(("2016-11-24", "2016-11-24")),
+            "day",
+        ),
+    ]);
+    // The narrative's next day, "to this day" (still), "this day and age",
+    // and anniversaries make no claim about the publication day.
+    for s in [
+        "The next day, police found the car.",
+        "He died the following day in hospital.",
+        "I'll go back next day",
+        "The case remains unsolved to this day.",
+        "In this day and age, nobody writes letters.",
+        "On this day in 1945, the war ended.",
+        "This day last year the bridge fell.",
+        "On this day 50 years ago, the dam broke.",
+    ] {
+        let t = texts(s, Some("2016-11-24"));
+        assert!(!t.iter().any(|x| x.contains("day")), "{s}: {t:?}");
+    }
+}
+
+#[test]
+fn year_and_month_in_digits() {
+    check(&[
+        (
+            "Sales peaked in 2016-11 and fell.",
+            None,
+            "2016-11",
+            Some(("2016-11-01", "2016-11-30")),
+            "month",
+        ),
+        (
+            "The ledger is dated 2016 / 11.",
+            None,
+            "2016 / 11",
+            Some(("2016-11-01", "2016-11-30")),
+            "month",
+        ),
+        (
+            "Filed 2009- 3",
+            None,
+            "2009- 3",
+            Some(("2009-03-01", "2009-03-31")),
+            "month",
+        ),
+        (
+            "The permit expires 11 - 2016.",
+            None,
+            "11 - 2016",
+            Some(("2016-11-01", "2016-11-30")),
+            "month",
+        ),
+        (
+            "Valid through 04-2019, the card says.",
+            None,
+            "through 04-2019",
+            Some(("2019-04-01", "2019-04-30")),
+            "month",
+        ),
+        (
+            "Issued 7 /2015",
+            None,
+            "7 /2015",
+            Some(("2015-07-01", "2015-07-31")),
+            "month",
+        ),
+        (
+            "Output fell in 2014/06, the agency said.",
+            None,
+            "2014/06",
+            Some(("2014-06-01", "2014-06-30")),
+            "month",
+        ),
+        (
+            "The audit (2014-06) found gaps.",
+            None,
+            "2014-06",
+            Some(("2014-06-01", "2014-06-30")),
+            "month",
+        ),
+        // A season or fiscal year stays a range of years.
+        (
+            "Revenue rose in 2010-11 and again in 2011-12.",
+            None,
+            "2010-11",
+            Some(("2010-01-01", "2011-12-31")),
+            "year",
+        ),
+    ]);
+    for (s, bad) in [
+        ("In 2016 - 11 people died in the floods.", "11"),
+        ("The 2016-11 people count is wrong.", "2016-11"),
+        ("He paid $11-2016 in fees.", "11-2016"),
+        ("See page 11-2016 of the report.", "11-2016"),
+        ("The code 2016-11-55 is not a date.", "2016-11"),
+        ("Budget 2010/11 was tight.", "2010/11"),
+        ("The count was 5 11 - 2016.", "11 - 2016"),
+        ("Leave runs 10-1-2018-10-7-2018 for him.", "7-2018"),
+        ("The form says 12-11-2017 only.", "11-2017"),
+        ("Dated 02-02-2020 - 03-03-2020.", "02-2020"),
+    ] {
+        let t = texts(s, None);
+        assert!(!t.iter().any(|x| x.contains(bad)), "{s}: {t:?}");
+    }
+}
+
+#[test]
+fn spans_named_by_their_days() {
+    check(&[
+        (
+            "The festival runs November between 19 and 20.",
+            Some("2016-11-07"),
+            "November between 19 and 20",
+            Some(("2015-11-19", "2015-11-20")),
+            "day",
+        ),
+        (
+            "Crews were away Feb between 2-7 two thousand and eighteen",
+            Some("2016-11-07"),
+            "Feb between 2-7 two thousand and eighteen",
+            Some(("2018-02-02", "2018-02-07")),
+            "day",
+        ),
+        (
+            "The road closed between Feb 2 and 7, police said.",
+            Some("2016-11-07"),
+            "between Feb 2 and 7",
+            Some(("2016-02-02", "2016-02-07")),
+            "day",
+        ),
+        (
+            "Staff took 2 weeks starting May 20th off.",
+            Some("2024-11-07"),
+            "2 weeks starting May 20th",
+            Some(("2024-05-20", "2024-06-02")),
+            "day",
+        ),
+        (
+            "The office shut for three days beginning on July 4, 2019.",
+            None,
+            "three days beginning on July 4, 2019",
+            Some(("2019-07-04", "2019-07-06")),
+            "day",
+        ),
+        (
+            "Trials run 5 days starting from next Monday.",
+            Some("2024-11-07"),
+            "5 days starting from next Monday",
+            Some(("2024-11-11", "2024-11-15")),
+            "day",
+        ),
+        (
+            "Roadworks are planned for w/c feb 4.",
+            Some("2019-11-07"),
+            "w/c feb 4",
+            Some(("2020-02-04", "2020-02-10")),
+            "week",
+        ),
+        (
+            "Deliveries slipped to w/c 4 March 2019.",
+            None,
+            "w/c 4 March 2019",
+            Some(("2019-03-04", "2019-03-10")),
+            "week",
+        ),
+        (
+            "Attacks have doubled over the last decade.",
+            Some("2016-11-07"),
+            "the last decade",
+            Some(("2006-11-07", "2016-11-06")),
+            "decade",
+        ),
+        (
+            "Costs will rise in the next decade.",
+            Some("2016-11-07"),
+            "the next decade",
+            Some(("2016-11-08", "2026-11-07")),
+            "decade",
+        ),
+    ]);
+    for (s, bad) in [
+        ("In the following decade, the town grew.", "decade"),
+        ("The w/c was locked.", "w/c"),
+        ("Two weeks starting salary was paid.", "weeks"),
+        ("May between 3 and 5 people come?", "between"),
+        ("In March between 20 and 30 people died.", "between"),
+    ] {
+        let t = texts(s, Some("2016-11-07"));
+        assert!(!t.iter().any(|x| x.contains(bad)), "{s}: {t:?}");
+    }
+}
