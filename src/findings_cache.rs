@@ -17,8 +17,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::compare::Finding;
+use crate::claim::Claim;
+use crate::compare::{Finding, FindingClaim, Severity, Verdict};
 use crate::document::Document;
+use crate::frame::{Frame, FramedClaim};
 
 /// File name of the cache inside the ledger directory (a dot-file, so the
 /// ledger does not take it for an article's entry).
@@ -81,11 +83,98 @@ impl KeyBuilder {
 
 /// What is stored: the key, the number of claims framed and the findings
 /// (before severities from the configuration and the gate are applied).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CachedFindings {
     pub key: String,
     pub claims: usize,
     pub findings: Vec<Finding>,
+}
+
+// The stored form nests each claim instead of flattening it as the report
+// does: serde reads flattened fields through a buffered map, several times
+// slower, and the cache exists to be read fast.
+
+#[derive(Serialize)]
+struct StoredRef<'a> {
+    key: &'a str,
+    claims: usize,
+    findings: Vec<FindingRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct FindingRef<'a> {
+    id: &'a str,
+    verdict: Verdict,
+    severity: Severity,
+    topic: &'a str,
+    explanation: &'a str,
+    claims: Vec<ClaimRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct ClaimRef<'a> {
+    claim: &'a Claim,
+    doc: &'a str,
+    frame: &'a Frame,
+    verdict: Option<Verdict>,
+}
+
+#[derive(Deserialize)]
+struct Stored {
+    key: String,
+    claims: usize,
+    findings: Vec<StoredFinding>,
+}
+
+#[derive(Deserialize)]
+struct StoredFinding {
+    id: String,
+    verdict: Verdict,
+    severity: Severity,
+    topic: String,
+    explanation: String,
+    claims: Vec<StoredClaim>,
+}
+
+#[derive(Deserialize)]
+struct StoredClaim {
+    claim: Claim,
+    doc: String,
+    frame: Frame,
+    verdict: Option<Verdict>,
+}
+
+impl From<Stored> for CachedFindings {
+    fn from(s: Stored) -> Self {
+        let findings = s
+            .findings
+            .into_iter()
+            .map(|f| Finding {
+                id: f.id,
+                verdict: f.verdict,
+                severity: f.severity,
+                topic: f.topic,
+                explanation: f.explanation,
+                claims: f
+                    .claims
+                    .into_iter()
+                    .map(|c| FindingClaim {
+                        framed: FramedClaim {
+                            claim: c.claim,
+                            doc: c.doc,
+                            frame: c.frame,
+                        },
+                        verdict: c.verdict,
+                    })
+                    .collect(),
+            })
+            .collect();
+        CachedFindings {
+            key: s.key,
+            claims: s.claims,
+            findings,
+        }
+    }
 }
 
 /// Path of the cache file in `ledger_dir`.
@@ -104,8 +193,8 @@ pub fn load(ledger_dir: &Path, key: &CacheKey) -> Option<CachedFindings> {
     if !head.windows(needle.len()).any(|w| w == needle.as_bytes()) {
         return None;
     }
-    let cached: CachedFindings = serde_json::from_slice(&bytes).ok()?;
-    (cached.key == key.as_str()).then_some(cached)
+    let stored: Stored = serde_json::from_slice(&bytes).ok()?;
+    (stored.key == key.as_str()).then(|| stored.into())
 }
 
 /// Stores the findings computed under `key` in `ledger_dir` atomically (a
@@ -117,23 +206,35 @@ pub fn store(
     claims: usize,
     findings: &[Finding],
 ) -> io::Result<()> {
-    /// [`CachedFindings`], borrowed.
-    #[derive(Serialize)]
-    struct Stored<'a> {
-        key: &'a str,
-        claims: usize,
-        findings: &'a [Finding],
-    }
     let mut temp = tempfile::Builder::new()
         .prefix(".claimcheck-")
         .suffix(".tmp")
         .tempfile_in(ledger_dir)?;
     {
         let mut w = io::BufWriter::new(temp.as_file_mut());
-        let stored = Stored {
+        let stored = StoredRef {
             key: key.as_str(),
             claims,
-            findings,
+            findings: findings
+                .iter()
+                .map(|f| FindingRef {
+                    id: &f.id,
+                    verdict: f.verdict,
+                    severity: f.severity,
+                    topic: &f.topic,
+                    explanation: &f.explanation,
+                    claims: f
+                        .claims
+                        .iter()
+                        .map(|c| ClaimRef {
+                            claim: &c.framed.claim,
+                            doc: &c.framed.doc,
+                            frame: &c.framed.frame,
+                            verdict: c.verdict,
+                        })
+                        .collect(),
+                })
+                .collect(),
         };
         serde_json::to_writer(&mut w, &stored).map_err(io::Error::other)?;
         w.flush()?;
@@ -223,6 +324,33 @@ mod tests {
         assert_eq!(load(dir.path(), &other), None);
         clear(dir.path());
         assert_eq!(load(dir.path(), &k), None);
+    }
+
+    #[test]
+    fn findings_with_framed_claims_round_trip() {
+        let mut d = doc("a", "Israel sold $13 million of arms to Rwanda in 2013.");
+        d.published = chrono::NaiveDate::from_ymd_opt(2017, 7, 9);
+        let framer = crate::frame::Framer::new(crate::frame::Lexicon::default());
+        let framed = framer.frame(&d, crate::extract::extract(&d));
+        assert!(framed.len() >= 2, "{framed:?}");
+        let mut f = finding("f1");
+        f.claims = framed
+            .into_iter()
+            .map(|mut framed| {
+                // Not stored: the document's context entities (not reported).
+                framed.frame.context = Default::default();
+                FindingClaim {
+                    framed,
+                    verdict: Some(Verdict::Agree),
+                }
+            })
+            .collect();
+        let dir = tempfile::tempdir().unwrap();
+        let k = key(&[d], &[]);
+        store(dir.path(), &k, 2, std::slice::from_ref(&f)).unwrap();
+        let back = load(dir.path(), &k).unwrap();
+        assert_eq!(back.claims, 2);
+        assert_eq!(back.findings, vec![f]);
     }
 
     #[test]
