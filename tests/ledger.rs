@@ -216,3 +216,110 @@ fn a_killed_writer_never_leaves_a_broken_entry() {
     assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));
     assert_all_valid(&ledger, true);
 }
+
+/// The findings of `check --format json` (ids and topics).
+fn topics(out: &Output) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("report is not JSON ({e}): {}", stderr(out)));
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["topic"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn check_reuses_the_findings_of_an_unchanged_archive_and_only_then() {
+    let root = tempfile::tempdir().unwrap();
+    let docs = root.path().join("articles");
+    let ledger = root.path().join("claims");
+    std::fs::create_dir_all(&docs).unwrap();
+    for i in 0..8 {
+        // One report of the mill fire gives another toll.
+        let killed = if i == 6 { "Five" } else { "Three" };
+        let text = format!(
+            "---\ndate: 2019-05-0{}\n---\n\nThe Oakwood mill fire in Springfield on May 1, 2019: \
+             {killed} people were killed, fire chief Dana Whitcombe said.\n\nA second paragraph \
+             says the Oakwood mill had 40 workers.\n",
+            2 + i % 7
+        );
+        std::fs::write(docs.join(format!("item-{i:04}.md")), text).unwrap();
+    }
+    let check = || {
+        claimcheck(&[
+            "check",
+            "--isolated",
+            "--no-baseline",
+            "--format",
+            "json",
+            "--ledger",
+            ledger.to_str().unwrap(),
+            docs.to_str().unwrap(),
+        ])
+    };
+    let first = check();
+    assert!(
+        matches!(first.status.code(), Some(0 | 1)),
+        "{}",
+        stderr(&first)
+    );
+    let want = topics(&first);
+    assert!(!want.is_empty(), "the articles disagree on purpose");
+    let cache = ledger.join(".findings-cache.json");
+    assert!(cache.is_file(), "{:?}", entries(&ledger));
+    assert_all_valid_but_cache(&ledger);
+    let second = check();
+    assert_eq!(
+        second.stdout, first.stdout,
+        "an unchanged archive gives the same report"
+    );
+
+    // Proof the second run read the cache: a marked topic comes back.
+    let marked = std::fs::read_to_string(&cache).unwrap().replacen(
+        &format!("\"topic\":{}", serde_json::json!(want[0])),
+        "\"topic\":\"MARK\"",
+        1,
+    );
+    assert!(marked.contains("MARK"), "topic not found in the cache");
+    std::fs::write(&cache, &marked).unwrap();
+    assert_eq!(topics(&check())[0], "MARK");
+
+    // Any edit to an article is a miss: the comparison runs again.
+    let item = docs.join("item-0003.md");
+    let text = std::fs::read_to_string(&item).unwrap();
+    std::fs::write(
+        &item,
+        text.replace("A second paragraph", "Another paragraph"),
+    )
+    .unwrap();
+    assert!(!topics(&check()).contains(&"MARK".to_string()));
+    // So is a deleted ledger entry, and a corrupt cache.
+    std::fs::write(&cache, &marked).unwrap();
+    std::fs::remove_file(ledger.join("item-0005.json")).unwrap();
+    assert!(!topics(&check()).contains(&"MARK".to_string()));
+    assert!(
+        ledger.join("item-0005.json").is_file(),
+        "the ledger is brought up to date"
+    );
+    std::fs::write(&cache, &marked[..marked.len() / 2]).unwrap();
+    let after_corrupt = check();
+    assert!(!topics(&after_corrupt).contains(&"MARK".to_string()));
+    assert_eq!(
+        check().stdout,
+        after_corrupt.stdout,
+        "the cache is rewritten"
+    );
+}
+
+/// [`assert_all_valid`] for the entries, beside the findings cache.
+fn assert_all_valid_but_cache(dir: &Path) {
+    let scratch = tempfile::tempdir().unwrap();
+    for path in entries(dir) {
+        let name = path.file_name().unwrap();
+        if name != ".findings-cache.json" {
+            std::fs::copy(&path, scratch.path().join(name)).unwrap();
+        }
+    }
+    assert_all_valid(scratch.path(), false);
+}
