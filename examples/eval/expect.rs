@@ -221,6 +221,15 @@ fn list(v: Option<&Json>) -> Vec<Json> {
     v.and_then(Json::as_array).cloned().unwrap_or_default()
 }
 
+/// "percent of 10", "per cent of twenty-two", "percents of twenty": a
+/// percentage word with no number before it, then "of" and a number.
+fn is_percent_of_base(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    ["percents of ", "percent of ", "per cent of "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
 fn out_of_scope(label: &str, text: &str, span: Option<(usize, usize)>) -> Expectation {
     Expectation {
         kind: None,
@@ -334,6 +343,12 @@ fn recognizers(e: &Json, input: &str, published: Option<NaiveDate>) -> Expectati
             Want::Unknown => out_of_scope("unit without amount", text, span),
             want => in_scope(Kind::Money, ty, text, span, want),
         },
+        // "percent of 10": Recognizers read the number after "of" as the
+        // percentage; in English news it is the base ("15 percent of 10
+        // million voters"), so claimcheck reads no percentage there.
+        "percentage" if is_percent_of_base(text) => {
+            out_of_scope("\"percent of N\" (N is a base)", text, span)
+        }
         "percentage" => match num(res.get("value")) {
             Some(v) => in_scope(Kind::Percent, ty, text, span, exact(v)),
             None => out_of_scope("unit without amount", text, span),
@@ -1118,6 +1133,20 @@ mod tests {
         ];
         for (want, input, p, expected) in cases {
             assert_eq!(backward_readings(want, input, *p), *expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn percent_of_a_number_is_a_base_not_a_percentage() {
+        for (text, base) in [
+            ("percent of 10", true),
+            ("Per cent of twenty-two", true),
+            ("percents of twenty", true),
+            ("15 percent of 10", false),
+            ("40 per cent", false),
+            ("percentage points", false),
+        ] {
+            assert_eq!(is_percent_of_base(text), base, "{text}");
         }
     }
 
