@@ -498,7 +498,8 @@ pub fn run(path: &Path, opts: &Options) -> Result<(), String> {
     // Diagnostics: GVA_PAIRS=FILE writes every candidate story pair (same
     // incident?, overlap, shared names, rare?, day gap, names).
     if let Some(pairs_out) = std::env::var_os("GVA_PAIRS") {
-        let stats = compare::align::StoryStats::new(&base.items);
+        let stats =
+            compare::align::StoryStats::new(&base.items, &claimcheck::frame::Lexicon::default());
         let ctx: HashMap<&str, &[String]> = base
             .items
             .iter()
@@ -718,6 +719,8 @@ pub fn run(path: &Path, opts: &Options) -> Result<(), String> {
         sum.1,
         pct(sum.1, sum.0)
     );
+    let classes = classify(&edits, &flagged, &pert, &of, &incidents);
+    print_breakdown(&edits, &classes);
     println!(
         "incidents with no rewritable figure (not perturbed): {unperturbed} of {}",
         incidents.len()
@@ -763,12 +766,208 @@ pub fn run(path: &Path, opts: &Options) -> Result<(), String> {
             &edits,
             &flagged,
             &pert,
-            &of,
+            &classes,
             &incidents,
             opts,
         );
     }
     Ok(())
+}
+
+/// Why a perturbation was (not) flagged, in pipeline order: the first
+/// stage that loses it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Miss {
+    /// Flagged: a conflict with another article of the incident.
+    Flagged,
+    /// The changed claim is not framed as an incident figure (no claim at
+    /// its span, no comparable dimension, or not a killed/injured/incident
+    /// predicate).
+    NotFramed,
+    /// No other article of the incident states the original figure at all:
+    /// there is nothing to conflict with (undetectable).
+    NothingToConflict,
+    /// Other articles state the figure, but not framed as the same kind of
+    /// incident figure (other predicate family, no dimension).
+    OtherNotFramed,
+    /// Comparable claims exist, the scorer would align them, but no
+    /// candidate pair was generated (blocking / story pairing).
+    NotCandidate,
+    /// Comparable claims exist, the scorer rejects every pair (story
+    /// overlap, day gap, date-overlap threshold).
+    ScoreRejects,
+    /// Aligned, but judged agree or related (tolerance, support rule).
+    NotConflict,
+}
+
+impl Miss {
+    const ALL: [Miss; 7] = [
+        Miss::Flagged,
+        Miss::NotFramed,
+        Miss::NothingToConflict,
+        Miss::OtherNotFramed,
+        Miss::NotCandidate,
+        Miss::ScoreRejects,
+        Miss::NotConflict,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            Miss::Flagged => "flagged",
+            Miss::NotFramed => "(1) changed claim not an incident figure",
+            Miss::NothingToConflict => "(2) no other article states it (undetectable)",
+            Miss::OtherNotFramed => "(1b) other articles' figure not framed alike",
+            Miss::NotCandidate => "(3a) not aligned: no candidate pair",
+            Miss::ScoreRejects => "(3b) not aligned: scorer rejects",
+            Miss::NotConflict => "(4) aligned, judged agree/related",
+        }
+    }
+}
+
+/// The claim of the perturbed run at the edited span.
+fn edited_claim<'a>(pert: &'a Run, doc: &str, e: &Edit) -> Option<&'a FramedClaim> {
+    pert.items.iter().find(|c| {
+        c.doc == doc && c.claim.span.start == e.claim_start && c.claim.span.end == e.claim_end
+    })
+}
+
+/// Classifies every perturbation by the first pipeline stage that loses it.
+fn classify(
+    edits: &HashMap<String, Edit>,
+    flagged: &BTreeSet<&str>,
+    pert: &Run,
+    of: &HashMap<&str, usize>,
+    incidents: &[Incident],
+) -> HashMap<String, Miss> {
+    let lex = claimcheck::frame::Lexicon::default();
+    let cfg = AlignConfig::default();
+    let stats = compare::align::StoryStats::new(&pert.items, &lex);
+    let mut by_incident: HashMap<usize, Vec<&FramedClaim>> = HashMap::new();
+    for c in &pert.items {
+        if let Some(&k) = of.get(c.doc.as_str()) {
+            by_incident.entry(k).or_default().push(c);
+        }
+    }
+    let mut out = HashMap::new();
+    for (doc, e) in edits {
+        let miss = (|| {
+            if flagged.contains(doc.as_str()) {
+                return Miss::Flagged;
+            }
+            let Some(k) = of.get(doc.as_str()).copied() else {
+                return Miss::NothingToConflict;
+            };
+            let Some(inc) = incidents.get(k) else {
+                return Miss::NothingToConflict;
+            };
+            let same: &[&FramedClaim] = by_incident.get(&k).map_or(&[], Vec::as_slice);
+            let stating: Vec<&FramedClaim> = same
+                .iter()
+                .copied()
+                .filter(|c| &c.doc != doc && states(c, inc) == Some(e.fact))
+                .collect();
+            let me = edited_claim(pert, doc, e);
+            let framed = me.filter(|c| {
+                compare::align::dimension(c, &lex).is_some()
+                    && c.frame
+                        .predicate
+                        .as_deref()
+                        .is_some_and(|p| lex.is_momentary(p))
+            });
+            let Some(me) = framed else {
+                return if stating.is_empty() {
+                    Miss::NothingToConflict
+                } else {
+                    Miss::NotFramed
+                };
+            };
+            if stating.is_empty() {
+                return Miss::NothingToConflict;
+            }
+            let family = |c: &FramedClaim| {
+                c.frame
+                    .predicate
+                    .as_deref()
+                    .map(|p| lex.event_family(p).to_string())
+            };
+            let alike: Vec<&FramedClaim> = stating
+                .into_iter()
+                .filter(|c| {
+                    compare::align::dimension(c, &lex) == compare::align::dimension(me, &lex)
+                        && family(c) == family(me)
+                })
+                .collect();
+            if alike.is_empty() {
+                return Miss::OtherNotFramed;
+            }
+            let together = pert.findings.iter().any(|f| {
+                let has = |c: &FramedClaim| {
+                    f.claims
+                        .iter()
+                        .any(|fc| fc.framed.doc == c.doc && fc.framed.claim.span == c.claim.span)
+                };
+                has(me) && alike.iter().any(|c| has(c))
+            });
+            if together {
+                return Miss::NotConflict;
+            }
+            if alike
+                .iter()
+                .any(|c| compare::align::score_in(me, c, &cfg, &lex, &stats).is_some())
+            {
+                Miss::NotCandidate
+            } else {
+                Miss::ScoreRejects
+            }
+        })();
+        out.insert(doc.clone(), miss);
+    }
+    out
+}
+
+/// Prints the breakdown of [`classify`] per figure, and recall over the
+/// detectable perturbations (those another article could contradict).
+fn print_breakdown(edits: &HashMap<String, Edit>, classes: &HashMap<String, Miss>) {
+    let facts = [Fact::Killed, Fact::Injured, Fact::Date];
+    let mut counts: HashMap<(Miss, Fact), usize> = HashMap::new();
+    for (doc, e) in edits {
+        if let Some(&m) = classes.get(doc) {
+            *counts.entry((m, e.fact)).or_default() += 1;
+        }
+    }
+    println!();
+    println!("where recall is lost (first stage that loses each perturbation)");
+    println!(
+        "{:<48} {:>7} {:>8} {:>6} {:>6}",
+        "stage", "killed", "injured", "date", "all"
+    );
+    for m in Miss::ALL {
+        let row: Vec<usize> = facts
+            .iter()
+            .map(|f| counts.get(&(m, *f)).copied().unwrap_or(0))
+            .collect();
+        println!(
+            "{:<48} {:>7} {:>8} {:>6} {:>6}",
+            m.label(),
+            row[0],
+            row[1],
+            row[2],
+            row.iter().sum::<usize>()
+        );
+    }
+    let total = |pred: &dyn Fn(Miss) -> bool| -> usize {
+        counts
+            .iter()
+            .filter(|((m, _), _)| pred(*m))
+            .map(|(_, n)| n)
+            .sum()
+    };
+    let detectable = total(&|m| m != Miss::NothingToConflict);
+    let flagged = total(&|m| m == Miss::Flagged);
+    println!(
+        "recall over detectable perturbations (another article states the original figure): {flagged} of {detectable} ({})",
+        pct(flagged, detectable)
+    );
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -778,7 +977,7 @@ fn print_examples(
     edits: &HashMap<String, Edit>,
     flagged: &BTreeSet<&str>,
     pert: &Run,
-    _of2: &HashMap<&str, usize>,
+    classes: &HashMap<String, Miss>,
     incidents: &[Incident],
     opts: &Options,
 ) {
@@ -802,13 +1001,18 @@ fn print_examples(
         .iter()
         .filter(|(d, _)| !flagged.contains(d.as_str()))
         .collect();
+    // GVA_MISS=3b (a part of a stage label) shows only that stage.
+    if let Ok(only) = std::env::var("GVA_MISS") {
+        missed.retain(|(d, _)| classes.get(*d).is_some_and(|m| m.label().contains(&only)));
+    }
     missed.sort_by_key(|(d, _)| *d);
     for (doc, e) in missed.into_iter().take(opts.examples) {
         let k = of.get(doc.as_str()).copied().unwrap_or(0);
         let inc = incidents.get(k);
         println!(
-            "inc {k} {} {}: “{}” → “{}” (archive killed {:?} injured {:?} date {:?})",
+            "inc {k} {} [{}] {}: “{}” → “{}” (archive killed {:?} injured {:?} date {:?})",
             &doc[..8.min(doc.len())],
+            classes.get(doc).map_or("?", |m| m.label()),
             e.fact.label(),
             e.before,
             e.after,
@@ -830,7 +1034,7 @@ fn print_examples(
         }
         if std::env::var_os("GVA_DIAG").is_some() {
             let lex = claimcheck::frame::Lexicon::default();
-            let stats = compare::align::StoryStats::new(&pert.items);
+            let stats = compare::align::StoryStats::new(&pert.items, &lex);
             let cfg = AlignConfig::default();
             let me = pert
                 .items

@@ -86,7 +86,7 @@ impl Default for AlignConfig {
             min_story_overlap: 0.15,
             min_story_shared: 2,
             rare_entity_docs: 3,
-            min_story_overlap_dates: 0.6,
+            min_story_overlap_dates: 0.3,
             max_event_gap_days: 14,
             context_keys: 3,
             story_max_docs: 8,
@@ -138,6 +138,17 @@ pub fn dimension(c: &FramedClaim, lex: &Lexicon) -> Option<String> {
             Some(noun) => format!("count:{}", lex.noun_class(noun)?),
             None => "count".to_string(),
         },
+        // "sentenced to eight to 20 years for the killing", "11 years
+        // after the shooting": a duration beside a one-off incident is a
+        // prison term or an age, not a figure of the incident.
+        Kind::Duration
+            if c.frame
+                .predicate
+                .as_deref()
+                .is_some_and(|p| lex.is_momentary(p)) =>
+        {
+            return None;
+        }
         Kind::Duration => "duration".to_string(),
         Kind::Measure => {
             let si = c
@@ -164,10 +175,59 @@ pub struct StoryStats<'a> {
     /// Each document's days: single days and short periods its dates name,
     /// and the publication dates its relative dates were read from (sorted).
     days: HashMap<&'a str, Vec<NaiveDate>>,
+    /// Each document's lead incident day (see [`lead_day`]) and the offset
+    /// of the claim it was read from.
+    leads: HashMap<&'a str, (usize, NaiveDate)>,
+}
+
+/// How many days before publication a lead incident day may lie.
+const LEAD_DAY_REACH: i64 = 14;
+
+/// A lead date lies within this many bytes of the start of the text: the
+/// headline, dateline and first paragraph, where news says when it happened.
+const LEAD_BYTES: usize = 800;
+
+/// The day a claim dates its article's incident to, when it can be the
+/// article's lead incident day: an asserted single-day date of a one-off
+/// incident (killed, injured, shot), no later than publication and at most
+/// [`LEAD_DAY_REACH`] days before it. The first such claim in the text is
+/// the lead's: news states when the incident happened in its first lines,
+/// and later dates are follow-ups, deaths days later or other incidents.
+fn lead_day(c: &FramedClaim, lex: &Lexicon) -> Option<NaiveDate> {
+    if c.claim.kind != Kind::Date || c.frame.polarity != crate::frame::Polarity::Asserted {
+        return None;
+    }
+    if !c
+        .frame
+        .predicate
+        .as_deref()
+        .is_some_and(|p| lex.is_momentary(p))
+    {
+        return None;
+    }
+    let (start, end) = c.claim.value.as_ref()?.interval()?;
+    if c.claim.span.start > LEAD_BYTES {
+        return None;
+    }
+    let within = c
+        .claim
+        .anchor
+        .is_none_or(|p| start <= p && (p - start).num_days() <= LEAD_DAY_REACH);
+    (start == end && within).then_some(start)
 }
 
 impl<'a> StoryStats<'a> {
-    pub fn new(items: &'a [FramedClaim]) -> Self {
+    pub fn new(items: &'a [FramedClaim], lex: &Lexicon) -> Self {
+        let mut leads: HashMap<&str, (usize, NaiveDate)> = HashMap::new();
+        for c in items {
+            if let Some(day) = lead_day(c, lex) {
+                let at = c.claim.span.start;
+                let lead = leads.entry(c.doc.as_str()).or_insert((at, day));
+                if at < lead.0 {
+                    *lead = (at, day);
+                }
+            }
+        }
         let mut frequency: HashMap<&str, usize> = HashMap::new();
         let mut contexts = Vec::new();
         // Every claim of a document carries the same context: count each
@@ -202,7 +262,22 @@ impl<'a> StoryStats<'a> {
             frequency,
             contexts,
             days,
+            leads,
         }
+    }
+
+    /// The day the lead of `doc` dates its incident to, if any.
+    pub fn lead(&self, doc: &str) -> Option<NaiveDate> {
+        self.leads.get(doc).map(|(_, day)| *day)
+    }
+
+    /// True when `c` dates its incident to its article's lead day.
+    fn states_lead(&self, c: &FramedClaim) -> bool {
+        let single = c
+            .frame
+            .time
+            .and_then(|t| t.start.filter(|_| t.start == t.end));
+        single.is_some_and(|d| self.lead(&c.doc) == Some(d))
     }
 
     /// The fewest days between a day one document names and a day the
@@ -333,7 +408,7 @@ fn is_incident(c: &FramedClaim, lex: &Lexicon) -> bool {
 
 /// All aligned pairs, sorted by (a, b).
 pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<Pair> {
-    let stats = StoryStats::new(items);
+    let stats = StoryStats::new(items, lex);
     let dims: Vec<Option<String>> = items.iter().map(|c| dimension(c, lex)).collect();
     let mut blocks: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for (i, c) in items.iter().enumerate() {
@@ -536,10 +611,13 @@ fn incident_score(
                 (Some(s), Some(t)) => (s - t).num_days().abs(),
                 _ => i64::MAX,
             };
-            if !(event
-                && share >= config.min_story_overlap_dates
-                && gap <= config.max_event_gap_days)
-            {
+            // Two leads that date the incident differently are compared
+            // whenever the stories match; a lead and another date of the
+            // story only when the stories are strongly the same; two
+            // secondary dates (follow-ups, other incidents) never.
+            let (lx, ly) = (stats.states_lead(x), stats.states_lead(y));
+            let strong = share >= config.min_story_overlap_dates && (lx || ly);
+            if !(event && ((lx && ly) || strong) && gap <= config.max_event_gap_days) {
                 return None;
             }
             0.0
@@ -795,6 +873,14 @@ mod tests {
         context: &[&str],
     ) -> FramedClaim {
         let mut c = item(doc, 0, kind, &[], predicate, time, None);
+        if kind == Kind::Date
+            && let Some(Period {
+                start: Some(start),
+                end: Some(end),
+            }) = time
+        {
+            c.claim.value = Some(Value::Date { start, end });
+        }
         c.frame.context = context.iter().map(|e| e.to_string()).collect();
         // Relative dates read from a publication day close to the story's.
         c.claim.anchor = NaiveDate::from_ymd_opt(2016, 5, 18);
@@ -864,7 +950,7 @@ mod tests {
             background.truncate(12);
             background.push(x.clone());
             background.push(y.clone());
-            let stats = StoryStats::new(&background);
+            let stats = StoryStats::new(&background, &lex);
             let got = score_in(&x, &y, &cfg, &lex, &stats).is_some();
             assert_eq!(got, expected, "case {k}");
         }
@@ -889,7 +975,7 @@ mod tests {
                 c
             })
             .collect();
-        let stats = StoryStats::new(&items);
+        let stats = StoryStats::new(&items, &Lexicon::default());
         // "Chicago" is in all five documents: too common to make candidates.
         assert_eq!(stats.candidate_documents(4), [("a", "b"), ("a", "c")]);
         // Named in three documents, it is a candidate name at a cap of 5.

@@ -53,7 +53,7 @@ pub fn judge(
     if x.claim.kind == Kind::Date || y.claim.kind == Kind::Date {
         return None;
     }
-    Some(judge_numbers(x, y, config))
+    Some(judge_numbers(x, y, config, lex))
 }
 
 /// "000 “$13 million”" or, for reference facts, "reference sipri-israel-rwanda-2013 “TIV 12.75 million”".
@@ -173,35 +173,88 @@ fn judge_events(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Judgement {
 
 /// Two articles dating the same one-off incident ("killed Saturday") to
 /// different single days: the aligner only pairs them when their stories
-/// are strongly the same, so the dates conflict.
+/// are the same, so the dates conflict — unless the difference has a
+/// reading in which both are right (see [`days_reconcile`]).
 fn incident_days_differ(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Option<Judgement> {
-    let p = x.frame.predicate.as_deref()?;
+    let (px, py) = (x.frame.predicate.as_deref()?, y.frame.predicate.as_deref()?);
     let single_day = |c: &FramedClaim| {
         c.frame
             .time
-            .is_some_and(|t| t.start.is_some() && t.start == t.end)
+            .and_then(|t| t.start.filter(|_| t.start == t.end))
     };
-    let applies = lex.is_momentary(p)
-        && y.frame.predicate.as_deref() == Some(p)
+    let (dx, dy) = (single_day(x)?, single_day(y)?);
+    let applies = lex.is_momentary(px)
+        && lex.is_momentary(py)
+        && lex.event_family(px) == lex.event_family(py)
         && x.doc != y.doc
-        && single_day(x)
-        && single_day(y)
         && x.frame.polarity == Polarity::Asserted
         && y.frame.polarity == Polarity::Asserted;
-    applies.then(|| {
-        Judgement::new(
-            Verdict::Conflict,
-            Severity::Error,
+    if !applies {
+        return None;
+    }
+    if let Some(why) = days_reconcile(
+        (px, dx),
+        (py, dy),
+        x.claim.relative || y.claim.relative,
+        lex,
+    ) {
+        return Some(Judgement::new(
+            Verdict::Related,
+            Severity::Info,
             format!(
-                "{} dates the incident ({}) to {} but {} to {}: the same story gives two different days.",
+                "{} dates the incident ({}) to {} and {} to {}; {why}.",
                 who(x),
-                lex.label(p),
+                lex.label(px),
                 period(x),
                 who(y),
                 period(y)
             ),
+        ));
+    }
+    Some(Judgement::new(
+        Verdict::Conflict,
+        Severity::Error,
+        format!(
+            "{} dates the incident ({}) to {} but {} to {}: the same story gives two different days.",
+            who(x),
+            lex.label(px),
+            period(x),
+            who(y),
+            period(y)
+        ),
+    ))
+}
+
+/// Why two days given for one incident may both be right, if they may:
+/// adjacent days (a shooting around midnight is dated to either; a victim
+/// dies the next day), whole weeks apart when a weekday was read
+/// (`relative`: "Saturday" resolved in another week), or a death dated
+/// after the shooting (the victim died later of the wounds).
+pub fn days_reconcile(
+    (px, dx): (&str, chrono::NaiveDate),
+    (py, dy): (&str, chrono::NaiveDate),
+    relative: bool,
+    lex: &Lexicon,
+) -> Option<&'static str> {
+    let gap = (dx - dy).num_days().abs();
+    if gap <= 1 {
+        return Some(
+            "adjacent days: an incident around midnight is dated to either, and a death may follow the next day",
+        );
+    }
+    if gap % 7 == 0 && relative {
+        return Some(
+            "a whole number of weeks apart: the same weekday may have been read in a different week",
+        );
+    }
+    let death_after_shooting = |(p, d): (&str, chrono::NaiveDate),
+                                (q, e): (&str, chrono::NaiveDate)| {
+        lex.outcome_after(p, q) && d > e
+    };
+    (death_after_shooting((px, dx), (py, dy)) || death_after_shooting((py, dy), (px, dx)))
+        .then_some(
+            "the death is dated after the shooting: the victim may have died later of the wounds",
         )
-    })
 }
 
 /// Two claims about one incident that differ, where each article also
@@ -225,7 +278,12 @@ fn category_issue(unit: &str) -> Option<&'static str> {
         .map(|(_, why)| *why)
 }
 
-fn judge_numbers(x: &FramedClaim, y: &FramedClaim, config: &AlignConfig) -> Judgement {
+fn judge_numbers(
+    x: &FramedClaim,
+    y: &FramedClaim,
+    config: &AlignConfig,
+    lex: &Lexicon,
+) -> Judgement {
     let ux = x.claim.unit.clone().unwrap_or_default();
     let uy = y.claim.unit.clone().unwrap_or_default();
     let (ix, iy) = match (
@@ -300,6 +358,28 @@ fn judge_numbers(x: &FramedClaim, y: &FramedClaim, config: &AlignConfig) -> Judg
             ),
         );
     }
+    let why = if fits != Fit::Apart {
+        None
+    } else if x.doc == y.doc && incident_count(x, lex) && incident_count(y, lex) {
+        Some(
+            "one article giving two counts for its incident counts two groups (at the scene, in hospital, shooters and victims) far more often than it contradicts itself",
+        )
+    } else {
+        different_groups(x, y, &ix, &iy, lex)
+    };
+    if let Some(why) = why {
+        return Judgement::new(
+            Verdict::Related,
+            Severity::Info,
+            format!(
+                "{} ({}) and {} ({}) count different groups: {why}.",
+                who(x),
+                show(&ix),
+                who(y),
+                show(&iy)
+            ),
+        );
+    }
     match fits {
         Fit::Exact => Judgement::new(
             Verdict::Agree,
@@ -348,6 +428,44 @@ fn judge_numbers(x: &FramedClaim, y: &FramedClaim, config: &AlignConfig) -> Judg
                     .map_or("frame".to_string(), |t| format!("period ({})", t.label()))
             ),
         ),
+    }
+}
+
+/// True for a count of a one-off incident's casualties.
+fn incident_count(c: &FramedClaim, lex: &Lexicon) -> bool {
+    c.claim.kind == Kind::Count
+        && c.frame
+            .predicate
+            .as_deref()
+            .is_some_and(|p| lex.is_momentary(p))
+}
+
+/// Why two differing counts of people may both hold, if they may: they
+/// count different groups ("two men" and "three children"), or a group
+/// and everyone with the group's count no larger ("two men" of "three
+/// people").
+fn different_groups(
+    x: &FramedClaim,
+    y: &FramedClaim,
+    ix: &super::value::Interval,
+    iy: &super::value::Interval,
+    lex: &Lexicon,
+) -> Option<&'static str> {
+    if x.claim.kind != Kind::Count || y.claim.kind != Kind::Count {
+        return None;
+    }
+    let (nx, ny) = (x.claim.noun.as_deref()?, y.claim.noun.as_deref()?);
+    let (gx, gy) = (lex.person_group(nx), lex.person_group(ny));
+    let everyone = |n: &str| lex.noun_class(n).as_deref() == Some("people");
+    match (gx, gy) {
+        (Some(a), Some(b)) if a != b => Some("two groups of people, which may overlap or add up"),
+        (Some(_), None) if everyone(ny) && ix.high <= iy.low => {
+            Some("the group is part of everyone counted")
+        }
+        (None, Some(_)) if everyone(nx) && iy.high <= ix.low => {
+            Some("the group is part of everyone counted")
+        }
+        _ => None,
     }
 }
 
@@ -694,6 +812,43 @@ mod tests {
                 judge(&b, &a, &cfg, &Lexicon::default()).unwrap().verdict,
                 verdict
             );
+        }
+    }
+
+    #[test]
+    fn incident_days_reconcile_only_when_both_may_hold() {
+        let lex = Lexicon::default();
+        // (predicate x, day x, predicate y, day y, read from a weekday, reconciles)
+        let cases = [
+            ("shooting", 14, "shooting", 15, false, true),
+            ("killed", 14, "shooting", 14, false, true),
+            ("shooting", 14, "shooting", 17, false, false),
+            ("killed", 17, "shooting", 14, false, true),
+            ("shooting", 17, "killed", 14, false, false),
+            ("injured", 11, "killed", 14, false, true),
+            ("shooting", 7, "shooting", 14, true, true),
+            ("shooting", 7, "shooting", 14, false, false),
+            ("shooting", 10, "injured", 14, true, false),
+        ];
+        for (px, dx, py, dy, relative, expected) in cases {
+            let got = days_reconcile((px, d(2016, 5, dx)), (py, d(2016, 5, dy)), relative, &lex);
+            assert_eq!(got.is_some(), expected, "{px} {dx} / {py} {dy}");
+        }
+    }
+
+    #[test]
+    fn person_groups_name_part_of_everyone() {
+        let lex = Lexicon::default();
+        for (noun, group) in [
+            ("people", None),
+            ("victims", None),
+            ("men", Some("men")),
+            ("police officers", Some("officers")),
+            ("Teens", Some("teens")),
+            ("shots", None),
+            ("others", None),
+        ] {
+            assert_eq!(lex.person_group(noun).as_deref(), group, "{noun}");
         }
     }
 }

@@ -385,6 +385,14 @@ const FOLLOW_UP_VERBS: &[&str] = &[
     "mourned",
     "hunting",
     "searching",
+    "looking",
+    "hearing",
+    "appear",
+    "filed",
+    "conference",
+    "posted",
+    "updated",
+    "published",
 ];
 
 /// Predicates that name facets of one kind of incident: dated statements
@@ -395,6 +403,11 @@ const EVENT_FAMILIES: &[(&str, &str)] = &[
     ("injured", "violence"),
     ("shooting", "violence"),
 ];
+
+/// (later, earlier): predicates of one incident whose day may follow the
+/// other's — a victim dies days after being shot or wounded — so a death
+/// dated after the shooting does not contradict it.
+const LATER_OUTCOMES: &[(&str, &str)] = &[("killed", "shooting"), ("killed", "injured")];
 
 /// Counted nouns that all count people (compared with each other); a count
 /// of "others" is a remainder, never compared.
@@ -426,6 +439,11 @@ const PERSON_NOUNS: &[&str] = &[
     "individuals",
 ];
 const REMAINDER_NOUNS: &[&str] = &["others", "other", "more"];
+
+/// Person nouns that count everyone the figure is about; the other person
+/// nouns name a group among them ("two men" of "three people" killed), so
+/// a smaller count of a group does not contradict a larger count of all.
+const GENERAL_PERSON_NOUNS: &[&str] = &["people", "persons", "person", "victims", "individuals"];
 
 /// Predicates that are near each other (partial similarity in alignment).
 const RELATED_PREDICATES: &[(&str, &str, f64)] = &[
@@ -770,8 +788,12 @@ pub struct Lexicon {
     pub event_families: HashMap<String, String>,
     /// Verbs of follow-ups and reporting, which a nearby date belongs to.
     pub follow_up_verbs: HashSet<String>,
+    /// (later, earlier) predicate pairs of one incident, see [`LATER_OUTCOMES`].
+    pub later_outcomes: Vec<(String, String)>,
     pub person_nouns: HashSet<String>,
     pub remainder_nouns: HashSet<String>,
+    /// Person nouns that count everyone, see [`GENERAL_PERSON_NOUNS`].
+    pub general_person_nouns: HashSet<String>,
     pub not_names: HashSet<String>,
     pub titles: HashSet<String>,
     pub not_acronyms: HashSet<String>,
@@ -831,8 +853,13 @@ impl Default for Lexicon {
                 .iter()
                 .map(|(p, f)| (p.to_string(), f.to_string()))
                 .collect(),
+            later_outcomes: LATER_OUTCOMES
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
             person_nouns: set(PERSON_NOUNS),
             remainder_nouns: set(REMAINDER_NOUNS),
+            general_person_nouns: set(GENERAL_PERSON_NOUNS),
             not_names: not_names(),
             titles: set(TITLES),
             not_acronyms: set(NOT_ACRONYMS),
@@ -909,6 +936,15 @@ impl Lexicon {
         })
     }
 
+    /// The group a count of people names: None for everyone ("people",
+    /// "victims") or a noun that counts no people, else the group's noun,
+    /// lower case ("men", "officers").
+    pub fn person_group(&self, noun: &str) -> Option<String> {
+        let last = noun.split_whitespace().last()?.to_lowercase();
+        (self.person_nouns.contains(&last) && !self.general_person_nouns.contains(&last))
+            .then_some(last)
+    }
+
     /// True when the canonical entity is a place from the built-in table.
     pub fn is_place(&self, entity: &str) -> bool {
         self.places.contains(entity)
@@ -950,6 +986,15 @@ impl Lexicon {
         self.event_families
             .get(predicate)
             .map_or(predicate, String::as_str)
+    }
+
+    /// True when an event of predicate `later` may happen days after one
+    /// of `earlier` in the same incident ("died Tuesday" after "shot
+    /// Saturday").
+    pub fn outcome_after(&self, later: &str, earlier: &str) -> bool {
+        self.later_outcomes
+            .iter()
+            .any(|(a, b)| a == later && b == earlier)
     }
 
     /// True for predicates of one-off incidents (killed, injured, shooting).
