@@ -635,6 +635,9 @@ fn cache_key(
     }
     let settings = format!("{:?}", (&config.aliases, &config.synonyms, &config.align));
     key.add("config", settings.as_bytes());
+    // Framing and comparison code changes without a version bump (a rebuilt
+    // or upgraded binary): its size and modification time are part of the key.
+    key.add("binary", binary_identity().as_bytes());
     for set in references {
         let items = serde_json::to_vec(&set.items).unwrap_or_default();
         key.add("reference", set.id.as_bytes())
@@ -642,6 +645,22 @@ fn cache_key(
             .add("reference-items", &items);
     }
     key.finish()
+}
+
+/// The running executable's size and modification time ("" when unknown:
+/// then only the version in the key tells builds apart).
+fn binary_identity() -> String {
+    std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{}:{modified}", m.len())
+        })
+        .unwrap_or_default()
 }
 
 /// The documents read in one run; `errors` inputs could not be read.
