@@ -34,6 +34,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+mod common;
+use common::{Lcg, corpus_paragraphs};
+
 /// Articles in the generated archive unless an argument says otherwise.
 const DEFAULT_ARTICLES: usize = 100_000;
 /// Repetitions of the fast scans (the best is kept).
@@ -41,22 +44,6 @@ const RUNS: usize = 3;
 /// Aims from the robustness issue.
 const AIM_RG_RATIO: f64 = 10.0;
 const AIM_CHECK_RSS_MB: f64 = 1024.0;
-
-/// A small deterministic generator (64-bit LCG, Knuth's constants).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 /// One source article: text and publication date.
 struct Source {
@@ -91,38 +78,6 @@ fn gva_articles(path: &Path) -> Vec<Source> {
                 published,
             });
         }
-    }
-    out
-}
-
-/// The body paragraphs of every corpus article (front matter and headings dropped).
-fn corpus_paragraphs(dir: &Path) -> Vec<String> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    paths.sort();
-    let mut out = Vec::new();
-    for path in paths {
-        let is_article = path.extension().is_some_and(|e| e == "md")
-            && !path
-                .file_stem()
-                .is_some_and(|s| s.eq_ignore_ascii_case("readme"));
-        let Some(text) = is_article
-            .then(|| std::fs::read_to_string(&path).ok())
-            .flatten()
-        else {
-            continue;
-        };
-        let body = text
-            .strip_prefix("---\n")
-            .and_then(|t| t.split_once("\n---\n"))
-            .map_or(text.as_str(), |(_, body)| body);
-        out.extend(
-            body.split("\n\n")
-                .map(str::trim)
-                .filter(|p| p.len() > 40 && !p.starts_with('#'))
-                .map(str::to_string),
-        );
     }
     out
 }

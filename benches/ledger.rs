@@ -20,6 +20,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+mod common;
+use common::{Lcg, corpus_paragraphs};
+
 use claimcheck::document::{self, Document, LoadOptions};
 use claimcheck::ledger::{Ledger, LedgerStats};
 
@@ -30,58 +33,6 @@ const MIN_PARAGRAPHS: usize = 6;
 const MAX_PARAGRAPHS: usize = 12;
 /// The second run must be at least this much faster.
 const TARGET_SPEEDUP: f64 = 10.0;
-
-/// A small deterministic generator (64-bit LCG, Knuth's constants), so every
-/// run builds the same archive.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
-/// The body paragraphs of every corpus article (front matter and headings dropped).
-fn corpus_paragraphs(dir: &Path) -> Vec<String> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    paths.sort();
-    let mut out = Vec::new();
-    for path in paths {
-        let is_article = path.extension().is_some_and(|e| e == "md")
-            && !path
-                .file_stem()
-                .is_some_and(|s| s.eq_ignore_ascii_case("readme"));
-        if !is_article {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        let body = match text
-            .strip_prefix("---\n")
-            .and_then(|t| t.split_once("\n---\n"))
-        {
-            Some((_, body)) => body.to_string(),
-            None => text,
-        };
-        for p in body.split("\n\n") {
-            let p = p.trim();
-            if p.len() > 40 && !p.starts_with('#') {
-                out.push(p.to_string());
-            }
-        }
-    }
-    out
-}
 
 /// The paragraph with its figures varied: years moved within 2005–2020,
 /// other numbers scaled by a per-article factor, so no two articles are
