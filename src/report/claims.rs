@@ -71,29 +71,10 @@ impl DocumentClaims {
     /// [`DocumentClaims::new`] carrying the text and body offset too (taken
     /// from `doc`): what `extract` writes, readable alone by `check`.
     pub fn with_text(doc: Document, claims: Vec<Claim>) -> Self {
-        let Document {
-            id,
-            path,
-            title,
-            published,
-            source,
-            url,
-            text,
-            body_start,
-        } = doc;
-        DocumentClaims {
-            id,
-            path,
-            title,
-            published,
-            source,
-            url,
-            content_hash: None,
-            extractor: None,
-            claims,
-            body_start: Some(body_start),
-            text: Some(text),
-        }
+        let mut out = DocumentClaims::new(&doc, claims);
+        out.body_start = Some(doc.body_start);
+        out.text = Some(doc.text);
+        out
     }
 }
 
