@@ -535,12 +535,14 @@ fn build(
                 given,
                 ledger_dir.as_deref(),
                 &framer,
+                references.iter().map(|set| set.items.len()).sum(),
                 common,
             )?;
             let claim_count = framed.len();
             // Only the HTML report shows every claim; others need no copy.
             let (mut items, article_claims) = if common.format == Some(OutputFormat::Html) {
-                (framed.clone(), framed)
+                let shown = framed.clone();
+                (framed, shown)
             } else {
                 (framed, Vec::new())
             };
@@ -579,18 +581,26 @@ fn build(
     })
 }
 
+/// Documents framed per batch: each batch is extracted (when not through
+/// the ledger) and framed on the threads and appended to the result, so the
+/// claims of the whole archive are never held twice (extracted and framed).
+const FRAME_BATCH: usize = 256;
+
 /// The claims of every document, framed: from claims files as given, else
 /// through the ledger in `ledger_dir` (read or extracted and stored), else
-/// extracted; on `-j` threads, with progress.
+/// extracted; on `-j` threads, with progress. The vector has room for
+/// `extra` more claims (the reference facts).
 fn frame_all(
     documents: &[Document],
     given: Vec<Option<Vec<Claim>>>,
     ledger_dir: Option<&Path>,
     framer: &Framer,
+    extra: usize,
     common: &Common,
 ) -> Result<Vec<FramedClaim>> {
     let progress = Progress::new("check", common.quiet, None);
-    let claims = match ledger_dir {
+    // None: extract while framing.
+    let claims: Vec<Option<Vec<Claim>>> = match ledger_dir {
         Some(dir) => {
             let mut ledger = Ledger::open(dir)?;
             let claims = claims_through_ledger(&mut ledger, documents, given, common, &progress);
@@ -601,25 +611,33 @@ fn frame_all(
                 }
             }
             ledger.save()?;
-            claims
+            claims.into_iter().map(Some).collect()
         }
-        None => given
-            .into_par_iter()
-            .zip(documents.par_iter())
-            .map(|(given, doc)| {
-                let claims = given.unwrap_or_else(|| claimcheck::extract::extract(doc));
-                progress.add(doc.text.len());
-                claims
-            })
-            .collect(),
+        None => given,
     };
+    let count_progress = ledger_dir.is_none();
+    let mut framed: Vec<FramedClaim> = Vec::new();
+    let mut claims = claims.into_iter();
+    for docs in documents.chunks(FRAME_BATCH) {
+        let batch: Vec<Option<Vec<Claim>>> = claims.by_ref().take(docs.len()).collect();
+        let batch: Vec<Vec<FramedClaim>> = batch
+            .into_par_iter()
+            .zip(docs.par_iter())
+            .map(|(claims, doc)| {
+                let claims = claims.unwrap_or_else(|| claimcheck::extract::extract(doc));
+                if count_progress {
+                    progress.add(doc.text.len());
+                }
+                framer.frame(doc, claims)
+            })
+            .collect();
+        for claims in batch {
+            framed.extend(claims);
+        }
+    }
     progress.finish();
-    let framed: Vec<Vec<FramedClaim>> = documents
-        .par_iter()
-        .zip(claims)
-        .map(|(doc, claims)| framer.frame(doc, claims))
-        .collect();
-    Ok(framed.into_iter().flatten().collect())
+    framed.reserve_exact(extra);
+    Ok(framed)
 }
 
 /// The findings cache key: every article, the configuration that shapes

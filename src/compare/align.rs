@@ -406,6 +406,12 @@ fn is_incident(c: &FramedClaim, lex: &Lexicon) -> bool {
         .is_some_and(|p| lex.is_momentary(p))
 }
 
+/// One word for a pair of claim indices (distinct for every pair of
+/// indices below 2³², i.e. for any number of claims that fits in memory).
+fn pair_key(a: usize, b: usize) -> u64 {
+    ((a as u64) << 32) ^ (b as u64)
+}
+
 /// All aligned pairs, sorted by (a, b).
 pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<Pair> {
     let stats = StoryStats::new(items, lex);
@@ -433,7 +439,8 @@ pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<
             blocks.entry((dim, e)).or_default().push(i);
         }
     }
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    // Millions of candidate pairs in a large archive: one word per pair.
+    let mut seen: HashSet<u64> = HashSet::new();
     let mut pairs = Vec::new();
     let mut keys: Vec<(&str, &str)> = blocks.keys().copied().collect();
     keys.sort_unstable();
@@ -445,7 +452,7 @@ pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<
         for (k, &x) in members.iter().enumerate() {
             for &y in members.iter().skip(k + 1).take(config.window) {
                 let (a, b) = if x < y { (x, y) } else { (y, x) };
-                if a == b || !seen.insert((a, b)) {
+                if a == b || !seen.insert(pair_key(a, b)) {
                     continue;
                 }
                 // Same block: same dimension.
@@ -474,7 +481,7 @@ pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<
         for &x in xs {
             for &y in ys {
                 let (a, b) = (x.min(y), x.max(y));
-                if dims.get(a) != dims.get(b) || !seen.insert((a, b)) {
+                if dims.get(a) != dims.get(b) || !seen.insert(pair_key(a, b)) {
                     continue;
                 }
                 if let Some(score) = score_same_dimension(&items[a], &items[b], config, lex, &stats)

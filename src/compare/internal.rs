@@ -49,7 +49,11 @@ fn restated(a: &FramedClaim, b: &FramedClaim) -> bool {
         && after.is_some_and(|t| t.trim_start().starts_with(')'))
 }
 
-fn judge_conversion(a: &FramedClaim, b: &FramedClaim, config: &AlignConfig) -> Option<Judgement> {
+pub(super) fn judge_conversion(
+    a: &FramedClaim,
+    b: &FramedClaim,
+    config: &AlignConfig,
+) -> Option<Judgement> {
     if a.claim.kind != b.claim.kind {
         return None;
     }

@@ -26,14 +26,55 @@ pub use align::{AlignConfig, Pair};
 pub use finding::{Finding, FindingClaim, Report, ReportDocument, Severity, Summary, Verdict};
 use verdict::Judgement;
 
-/// One judged pair.
-#[derive(Debug, Clone)]
+/// How a judged pair was judged, so its explanation can be written again
+/// when it is shown (only [`MAX_EXPLANATIONS`] per finding are, so the text
+/// is not kept for the millions of pairs of a large archive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// A parenthetical conversion inside one article ([`internal`]).
+    Conversion,
+    /// An aligned pair ([`verdict::judge`]).
+    Judged,
+    /// A conflict both articles state elsewhere ([`verdict::both_stated`]).
+    BothStated,
+}
+
+/// One judged pair: the verdict only; the explanation is rendered on
+/// demand by [`Edge::explanation`].
+#[derive(Debug, Clone, Copy)]
 struct Edge {
     a: usize,
     b: usize,
-    judgement: Judgement,
-    /// A parenthetical conversion inside one article.
-    conversion: bool,
+    verdict: Verdict,
+    severity: Severity,
+    source: Source,
+}
+
+impl Edge {
+    fn new(a: usize, b: usize, judgement: &Judgement, source: Source) -> Self {
+        Edge {
+            a,
+            b,
+            verdict: judgement.verdict,
+            severity: judgement.severity,
+            source,
+        }
+    }
+
+    /// The explanation the pair was judged with (the judges are pure, so
+    /// judging again gives the same text).
+    fn explanation(&self, items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> String {
+        let (Some(x), Some(y)) = (items.get(self.a), items.get(self.b)) else {
+            return String::new();
+        };
+        match self.source {
+            Source::Conversion => internal::judge_conversion(x, y, config),
+            Source::Judged => verdict::judge(x, y, config, lex),
+            Source::BothStated => Some(verdict::both_stated(x, y)),
+        }
+        .map(|j| j.explanation)
+        .unwrap_or_default()
+    }
 }
 
 /// Compares all claims and returns the findings, sorted.
@@ -47,30 +88,26 @@ pub fn compare(mut items: Vec<FramedClaim>, config: &AlignConfig, lex: &Lexicon)
     });
     let mut edges: Vec<Edge> = internal::conversions(&items, config)
         .into_iter()
-        .map(|(a, b, judgement)| Edge {
-            a,
-            b,
-            judgement,
-            conversion: true,
-        })
+        .map(|(a, b, judgement)| Edge::new(a, b, &judgement, Source::Conversion))
         .collect();
     let support = support::Support::new(&items, lex);
     for pair in align::align(&items, config, lex) {
         let (x, y) = (&items[pair.a], &items[pair.b]);
         if let Some(judgement) = verdict::judge(x, y, config, lex) {
-            let judgement = if judgement.verdict == Verdict::Conflict && support.mutual(x, y, lex) {
+            let source = if judgement.verdict == Verdict::Conflict && support.mutual(x, y, lex) {
+                Source::BothStated
+            } else {
+                Source::Judged
+            };
+            let judgement = if source == Source::BothStated {
                 verdict::both_stated(x, y)
             } else {
                 judgement
             };
-            edges.push(Edge {
-                a: pair.a,
-                b: pair.b,
-                judgement,
-                conversion: false,
-            });
+            edges.push(Edge::new(pair.a, pair.b, &judgement, source));
         }
     }
+    edges.shrink_to_fit();
     if edges.is_empty() {
         return Vec::new();
     }
@@ -86,6 +123,7 @@ pub fn compare(mut items: Vec<FramedClaim>, config: &AlignConfig, lex: &Lexicon)
             uf.union(figure, date);
         }
     }
+    drop(touched);
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..items.len() {
         let root = uf.find(i);
@@ -95,7 +133,7 @@ pub fn compare(mut items: Vec<FramedClaim>, config: &AlignConfig, lex: &Lexicon)
     for e in &edges {
         edges_of.entry(uf.find(e.a)).or_default().push(e);
     }
-    let mut findings = Vec::new();
+    let mut drafts = Vec::new();
     for (root, group_edges) in edges_of {
         let group = members.remove(&root).unwrap_or_default();
         if group.len() > config.max_component {
@@ -107,14 +145,70 @@ pub fn compare(mut items: Vec<FramedClaim>, config: &AlignConfig, lex: &Lexicon)
                     .iter()
                     .filter_map(|&n| group_edges.get(n).copied())
                     .collect();
-                findings.push(build(&items, &part.claims, &edges, lex));
+                drafts.push(draft(&items, &part.claims, &edges, config, lex));
             }
         } else {
-            findings.push(build(&items, &group, &group_edges, lex));
+            drafts.push(draft(&items, &group, &group_edges, config, lex));
         }
     }
+    drop((edges, members, uf));
+    let mut findings = finish(items, drafts);
     finding::sort_findings(&mut findings);
     findings
+}
+
+/// A finding whose claims are still indices into the compared claims.
+struct Draft {
+    verdict: Verdict,
+    severity: Severity,
+    topic: String,
+    explanation: String,
+    /// The claims in report order, each with the verdict of its strongest pair.
+    claims: Vec<(usize, Option<Verdict>)>,
+}
+
+/// The findings of the drafts: each claim is moved into the last finding
+/// that shows it and cloned for the others, so the claims are not held
+/// twice at the end of a large comparison.
+fn finish(items: Vec<FramedClaim>, drafts: Vec<Draft>) -> Vec<Finding> {
+    let mut uses = vec![0usize; items.len()];
+    for d in &drafts {
+        for &(i, _) in &d.claims {
+            if let Some(n) = uses.get_mut(i) {
+                *n += 1;
+            }
+        }
+    }
+    // Claims no finding shows are dropped first, so their memory is reused.
+    let mut slots: Vec<Option<FramedClaim>> = items.into_iter().map(Some).collect();
+    for (slot, &n) in slots.iter_mut().zip(&uses) {
+        if n == 0 {
+            *slot = None;
+        }
+    }
+    drafts
+        .into_iter()
+        .map(|d| {
+            let mut claims: Vec<FindingClaim> = Vec::with_capacity(d.claims.len());
+            for &(i, verdict) in &d.claims {
+                let (Some(n), Some(slot)) = (uses.get_mut(i), slots.get_mut(i)) else {
+                    continue;
+                };
+                *n = n.saturating_sub(1);
+                let framed = if *n == 0 { slot.take() } else { slot.clone() };
+                claims.extend(framed.map(|framed| FindingClaim { framed, verdict }));
+            }
+            let id = finding::finding_id(d.verdict, &claims);
+            Finding {
+                id,
+                verdict: d.verdict,
+                severity: d.severity,
+                topic: d.topic,
+                claims,
+                explanation: d.explanation,
+            }
+        })
+        .collect()
 }
 
 /// (figure, date) pairs where the date claim is the time scope of the figure.
@@ -136,10 +230,10 @@ fn scope_links(items: &[FramedClaim]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Orders judgements by how much they matter: conflicts, category issues
+/// Orders judged pairs by how much they matter: conflicts, category issues
 /// and other warnings, agreements, then plain relations.
-fn rank(j: &Judgement) -> u8 {
-    match (j.verdict, j.severity) {
+fn rank(e: &Edge) -> u8 {
+    match (e.verdict, e.severity) {
         (Verdict::Conflict, _) => 3,
         (Verdict::Related, Severity::Warning | Severity::Error) => 2,
         (Verdict::Agree, _) => 1,
@@ -150,26 +244,28 @@ fn rank(j: &Judgement) -> u8 {
 /// Explanations kept in one finding (the rest are counted).
 const MAX_EXPLANATIONS: usize = 3;
 
-fn build(items: &[FramedClaim], group: &[usize], edges: &[&Edge], lex: &Lexicon) -> Finding {
+/// The finding of one group of claims and its judged pairs, as a [`Draft`].
+fn draft(
+    items: &[FramedClaim],
+    group: &[usize],
+    edges: &[&Edge],
+    config: &AlignConfig,
+    lex: &Lexicon,
+) -> Draft {
     let mut edges: Vec<&Edge> = edges.to_vec();
-    edges.sort_by(|x, y| {
-        rank(&y.judgement)
-            .cmp(&rank(&x.judgement))
-            .then((x.a, x.b).cmp(&(y.a, y.b)))
-    });
-    let top = edges.first().map(|e| &e.judgement);
-    let verdict = top.map_or(Verdict::Related, |j| j.verdict);
+    edges.sort_by(|x, y| rank(y).cmp(&rank(x)).then((x.a, x.b).cmp(&(y.a, y.b))));
+    let verdict = edges.first().map_or(Verdict::Related, |e| e.verdict);
     let severity = edges
         .iter()
-        .map(|e| e.judgement.severity)
+        .map(|e| e.severity)
         .max()
         .unwrap_or(Severity::Info);
-    let mut per_claim: HashMap<usize, &Judgement> = HashMap::new();
+    let mut per_claim: HashMap<usize, &Edge> = HashMap::new();
     for e in &edges {
         for i in [e.a, e.b] {
-            let entry = per_claim.entry(i).or_insert(&e.judgement);
-            if rank(&e.judgement) > rank(entry) {
-                *entry = &e.judgement;
+            let entry = per_claim.entry(i).or_insert(e);
+            if rank(e) > rank(entry) {
+                *entry = e;
             }
         }
     }
@@ -178,28 +274,27 @@ fn build(items: &[FramedClaim], group: &[usize], edges: &[&Edge], lex: &Lexicon)
         let c = &items[i];
         (align::is_reference(c), c.doc.clone(), c.claim.span.start)
     });
-    let claims: Vec<FindingClaim> = order
+    let claims: Vec<(usize, Option<Verdict>)> = order
         .iter()
-        .map(|&i| FindingClaim {
-            framed: items[i].clone(),
-            verdict: per_claim.get(&i).map(|j| j.verdict),
-        })
+        .map(|&i| (i, per_claim.get(&i).map(|e| e.verdict)))
         .collect();
     // Distinct explanations in rank order (a set, as large groups have
-    // thousands of pairs).
-    let mut seen: HashSet<&str> = HashSet::new();
-    let explanations: Vec<&str> = edges
-        .iter()
-        .map(|e| e.judgement.explanation.as_str())
-        .filter(|x| seen.insert(x))
-        .collect();
-    let more = explanations.len().saturating_sub(MAX_EXPLANATIONS);
-    let mut explanation = explanations
-        .iter()
-        .take(MAX_EXPLANATIONS)
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
+    // thousands of pairs); only the first few are kept.
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut shown: Vec<String> = Vec::new();
+    for e in &edges {
+        let text = e.explanation(items, config, lex);
+        if seen.contains(&text) {
+            continue;
+        }
+        if shown.len() < MAX_EXPLANATIONS {
+            shown.push(text.clone());
+        }
+        seen.insert(text);
+    }
+    let more = seen.len().saturating_sub(MAX_EXPLANATIONS);
+    drop(seen);
+    let mut explanation = shown.join(" ");
     if more > 0 {
         explanation.push_str(&format!(
             " (+{more} more comparison{} in this group.)",
@@ -207,21 +302,19 @@ fn build(items: &[FramedClaim], group: &[usize], edges: &[&Edge], lex: &Lexicon)
         ));
     }
     let topic = match edges.first() {
-        Some(e) if e.conversion => format!(
+        Some(e) if e.source == Source::Conversion => format!(
             "{} · unit conversion · {}",
             items[e.a].doc, items[e.a].claim.text
         ),
         Some(e) => topic(items, &order, e, lex),
         None => String::new(),
     };
-    let id = finding::finding_id(verdict, &claims);
-    Finding {
-        id,
+    Draft {
         verdict,
         severity,
         topic,
-        claims,
         explanation,
+        claims,
     }
 }
 

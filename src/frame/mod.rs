@@ -197,20 +197,20 @@ impl Framer {
         items.extend(synthesised.into_iter().map(|s| (s.claim.clone(), Some(s))));
         items.sort_by_key(|(c, _)| (c.span.start, c.span.end));
         let mut cache: HashMap<Span, SentenceFacts> = HashMap::new();
-        let mut framed: Vec<FramedClaim> = items
-            .into_iter()
-            .map(|(claim, synth)| {
-                let facts = cache
-                    .entry(claim.sentence_span)
-                    .or_insert_with(|| SentenceFacts::new(&claim.sentence, lex));
-                let frame = frame_claim(&claim, synth.as_ref(), facts, doc.published, lex);
-                FramedClaim {
-                    claim,
-                    doc: doc.id.clone(),
-                    frame,
-                }
-            })
-            .collect();
+        // A vector of its own (not the claims' reused in place, which is
+        // larger): framed claims are kept until the comparison ends.
+        let mut framed: Vec<FramedClaim> = Vec::with_capacity(items.len());
+        framed.extend(items.into_iter().map(|(claim, synth)| {
+            let facts = cache
+                .entry(claim.sentence_span)
+                .or_insert_with(|| SentenceFacts::new(&claim.sentence, lex));
+            let frame = frame_claim(&claim, synth.as_ref(), facts, doc.published, lex);
+            FramedClaim {
+                claim,
+                doc: doc.id.clone(),
+                frame,
+            }
+        }));
         let context: Arc<[String]> = story_entities(doc, &cache, lex).into();
         let event_day = event_day(&framed, doc.published, lex);
         for item in &mut framed {
