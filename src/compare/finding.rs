@@ -365,13 +365,42 @@ impl Report {
 /// Conflicts first, then by severity, topic and id: the same order whatever
 /// the input order.
 pub fn sort_findings(findings: &mut [Finding]) {
+    // Two findings can share verdict, topic and id (a repeated passage gives
+    // claims of the same text twice): their claims' places order them.
+    let places = |f: &Finding| -> Vec<(String, usize, usize)> {
+        f.claims
+            .iter()
+            .map(|c| {
+                (
+                    c.framed.doc.clone(),
+                    c.framed.claim.span.start,
+                    c.framed.claim.span.end,
+                )
+            })
+            .collect()
+    };
     findings.sort_by(|a, b| {
         b.verdict
             .cmp(&a.verdict)
             .then(b.severity.cmp(&a.severity))
             .then(a.topic.cmp(&b.topic))
             .then(a.id.cmp(&b.id))
+            .then_with(|| places(a).cmp(&places(b)))
     });
+    unique_ids(findings);
+}
+
+/// Gives the second and later findings that share an id (sorted, so in a
+/// stable order) the suffixes `-2`, `-3`, … so every id names one finding.
+fn unique_ids(findings: &mut [Finding]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for f in findings.iter_mut() {
+        let n = seen.entry(f.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            f.id = format!("{}-{n}", f.id);
+        }
+    }
 }
 
 /// FNV-1a, 64 bits: a stable hash that does not change between Rust versions.
@@ -434,6 +463,55 @@ mod tests {
             topic: topic.into(),
             claims: vec![],
             explanation: String::new(),
+        }
+    }
+
+    /// A finding claim at `start` in `doc`, from its report JSON.
+    fn claim_at(doc: &str, start: usize) -> FindingClaim {
+        let json = serde_json::json!({
+            "id": format!("{doc}:{start}-{}", start + 9), "kind": "count", "text": "three men",
+            "span": {"start": start, "end": start + 9}, "line": 1, "column": 1,
+            "value": {"low": 3, "high": 3}, "unit": null, "qualifier": "exact",
+            "sentence": "three men", "sentence_span": {"start": start, "end": start + 9},
+            "doc": doc, "verdict": "agree",
+            "frame": {"entities": [], "predicate": "injured", "time": null,
+                      "attribution": null, "polarity": "asserted"},
+        });
+        match serde_json::from_value(json) {
+            Ok(c) => c,
+            Err(e) => panic!("test claim does not parse: {e}"),
+        }
+    }
+
+    #[test]
+    fn twin_findings_sort_by_place_and_get_unique_ids() {
+        // The same passage twice in one article: same verdict, topic, claim
+        // texts and so the same id; only the places differ.
+        let twin = |start: usize| {
+            let mut f = finding(Verdict::Agree, Severity::Info, "t", "");
+            f.claims = vec![claim_at("a", start), claim_at("b", start)];
+            f.id = finding_id(f.verdict, &f.claims);
+            f
+        };
+        let (early, late) = (twin(100), twin(400));
+        assert_eq!(early.id, late.id);
+        let base = early.id.clone();
+        for input in [
+            vec![early.clone(), late.clone()],
+            vec![late.clone(), early.clone()],
+        ] {
+            let mut fs = input;
+            sort_findings(&mut fs);
+            let starts: Vec<usize> = fs
+                .iter()
+                .map(|f| f.claims[0].framed.claim.span.start)
+                .collect();
+            assert_eq!(starts, [100, 400]);
+            let ids: Vec<&str> = fs.iter().map(|f| f.id.as_str()).collect();
+            assert_eq!(ids, [base.clone(), format!("{base}-2")]);
+            // Sorting again (Report::new, the gate) keeps both.
+            sort_findings(&mut fs);
+            assert_eq!(fs[1].id, format!("{base}-2"));
         }
     }
 
