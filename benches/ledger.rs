@@ -179,16 +179,15 @@ fn main() {
         );
     }
     let speedup = t1 / t2.max(1e-9);
-    println!("second run {speedup:.1}× faster than the first (target ≥ {TARGET_SPEEDUP}×)");
+    println!(
+        "ledger alone: second run {speedup:.1}× faster than the first (the 10× target is for the whole `check`, below)"
+    );
     println!(
         "second run {:.1}× faster than extraction alone; the first run spent {:.3} s beyond extraction writing {} entries",
         t0 / t2.max(1e-9),
         (t1 - t0).max(0.0),
         s1.written
     );
-    if speedup < TARGET_SPEEDUP {
-        println!("speed target not met");
-    }
     // Correctness gates the exit status; speed depends on the machine.
     println!(
         "on 2 threads: second run {:.1}× faster than the first",
@@ -248,6 +247,9 @@ fn cli_passes(root: &Path, articles: &Path) -> bool {
     println!(
         "`check`: second run {speedup:.1}× faster than the first (target ≥ {TARGET_SPEEDUP}×)"
     );
+    if speedup < TARGET_SPEEDUP {
+        println!("speed target not met");
+    }
     if reports[0] != reports[1] {
         println!("FAIL: the second `check` printed a different report");
         return false;
