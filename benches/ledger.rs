@@ -125,7 +125,7 @@ fn main() {
     let ledger_dir = root.join("claims");
     std::fs::create_dir_all(&articles).expect("articles directory");
     let bytes = build_archive(&articles, &paragraphs, n).expect("write archive");
-    let loaded = document::load_paths(&[articles.clone()], &LoadOptions::default());
+    let loaded = document::load_paths(std::slice::from_ref(&articles), &LoadOptions::default());
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors.first());
     let docs = loaded.documents;
     println!(

@@ -299,7 +299,7 @@ mod tests {
             key(&[a.clone(), moved], &[("config", "x")]),
             key(&[a.clone(), dated], &[("config", "x")]),
             key(&[b.clone(), a.clone()], &[("config", "x")]),
-            key(&[a.clone()], &[("config", "x")]),
+            key(std::slice::from_ref(&a), &[("config", "x")]),
             key(&[a.clone(), b.clone()], &[("config", "y")]),
             key(&[a.clone(), b.clone()], &[("confi", "gx")]),
         ];
