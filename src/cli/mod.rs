@@ -173,7 +173,8 @@ pub struct Common {
     pub output: Option<PathBuf>,
 
     /// Print only what fails: errors on stderr and, for check, the findings
-    /// that fail the gate.
+    /// that fail the gate. Also hides the progress bar (shown on a terminal
+    /// for runs longer than a second).
     #[arg(long, short = 'q')]
     pub quiet: bool,
 
