@@ -389,9 +389,12 @@ fn perturb_date(c: &Claim, day: NaiveDate, salt: u64) -> Option<(usize, usize, S
     None
 }
 
-/// Chooses one perturbation per incident: a seeded article order, and in
-/// the first article that has one, a seeded choice among its claims stating
-/// an archive figure that can be rewritten.
+/// Chooses one perturbation per incident: in a seeded order of its
+/// articles, the claims stating an archive figure that can be rewritten,
+/// and a seeded choice among them. Figures another article of the incident
+/// also states come first: changing a figure nothing else reports tests
+/// nothing a cross-article checker could see (those edits are still made
+/// when an incident has nothing else, and counted as undetectable).
 fn choose_edits(incidents: &[Incident], run: &Run, seed: u64) -> HashMap<String, Edit> {
     let mut by_doc: HashMap<&str, Vec<&FramedClaim>> = HashMap::new();
     for c in &run.items {
@@ -401,61 +404,100 @@ fn choose_edits(incidents: &[Incident], run: &Run, seed: u64) -> HashMap<String,
     for (k, inc) in incidents.iter().enumerate() {
         let h = mix(seed ^ mix(k as u64));
         let n = inc.articles.len();
-        if n == 0 {
-            continue;
+        // Which documents state each archive figure.
+        let mut stated: HashMap<Fact, BTreeSet<&str>> = HashMap::new();
+        for a in &inc.articles {
+            for c in by_doc.get(a.id.as_str()).into_iter().flatten() {
+                if let Some(fact) = states(c, inc) {
+                    stated.entry(fact).or_default().insert(a.id.as_str());
+                }
+            }
         }
-        'articles: for step in 0..n {
+        let corroborated = |fact: Fact, doc: &str| {
+            stated
+                .get(&fact)
+                .is_some_and(|docs| docs.iter().any(|d| *d != doc))
+        };
+        let mut first: Option<(&Article, Vec<EditOption>)> = None;
+        let mut pick: Option<(&Article, Vec<EditOption>)> = None;
+        for step in 0..n {
             let Some(a) = inc.articles.get((h as usize + step) % n) else {
                 continue;
             };
-            let mut options: Vec<(Fact, usize, usize, String, &FramedClaim)> = Vec::new();
-            for c in by_doc.get(a.id.as_str()).into_iter().flatten() {
-                let Some(fact) = states(c, inc) else { continue };
-                let salt = mix(h ^ c.claim.span.start as u64);
-                let edit = match fact {
-                    Fact::Killed | Fact::Injured => {
-                        let v = c.claim.value.as_ref().and_then(Value::bounds);
-                        v.and_then(|(lo, _)| lo)
-                            .and_then(|v| perturb_count(&c.claim, v, salt))
-                    }
-                    Fact::Date if describes_violence(&c.claim.sentence) => {
-                        inc.date.and_then(|d| perturb_date(&c.claim, d, salt))
-                    }
-                    Fact::Date => None,
-                };
-                if let Some((s, e, new)) = edit {
-                    options.push((fact, s, e, new, c));
-                }
-            }
+            let options = edit_options(by_doc.get(a.id.as_str()), inc, h);
             if options.is_empty() {
                 continue;
             }
-            let pick = (mix(h ^ 0x5eed) as usize) % options.len();
-            let Some((fact, s, e, new, c)) = options.into_iter().nth(pick) else {
-                continue;
-            };
-            let grow = new.len() as isize - (e - s) as isize;
-            let claim_end = (c.claim.span.end as isize + grow).max(0) as usize;
-            let mut after = c.claim.text.clone();
-            let (rs, re) = (s - c.claim.span.start, e - c.claim.span.start);
-            after.replace_range(rs..re, &new);
-            edits.insert(
-                a.id.clone(),
-                Edit {
-                    start: s,
-                    end: e,
-                    new,
-                    claim_start: c.claim.span.start,
-                    claim_end,
-                    fact,
-                    before: c.claim.text.clone(),
-                    after,
-                },
-            );
-            break 'articles;
+            let backed: Vec<EditOption> = options
+                .iter()
+                .filter(|o| corroborated(o.0, &a.id))
+                .cloned()
+                .collect();
+            if !backed.is_empty() {
+                pick = Some((a, backed));
+                break;
+            }
+            first.get_or_insert((a, options));
         }
+        let Some((a, options)) = pick.or(first) else {
+            continue;
+        };
+        let at = (mix(h ^ 0x5eed) as usize) % options.len();
+        let Some((fact, s, e, new, c)) = options.into_iter().nth(at) else {
+            continue;
+        };
+        let grow = new.len() as isize - (e - s) as isize;
+        let claim_end = (c.claim.span.end as isize + grow).max(0) as usize;
+        let mut after = c.claim.text.clone();
+        let (rs, re) = (s - c.claim.span.start, e - c.claim.span.start);
+        after.replace_range(rs..re, &new);
+        edits.insert(
+            a.id.clone(),
+            Edit {
+                start: s,
+                end: e,
+                new,
+                claim_start: c.claim.span.start,
+                claim_end,
+                fact,
+                before: c.claim.text.clone(),
+                after,
+            },
+        );
     }
     edits
+}
+
+/// A possible edit: the figure, the byte range to replace, the new text
+/// and the claim it changes.
+type EditOption<'a> = (Fact, usize, usize, String, &'a FramedClaim);
+
+/// The rewritable archive figures among one article's claims.
+fn edit_options<'a>(
+    claims: Option<&Vec<&'a FramedClaim>>,
+    inc: &Incident,
+    h: u64,
+) -> Vec<EditOption<'a>> {
+    let mut options = Vec::new();
+    for c in claims.into_iter().flatten().copied() {
+        let Some(fact) = states(c, inc) else { continue };
+        let salt = mix(h ^ c.claim.span.start as u64);
+        let edit = match fact {
+            Fact::Killed | Fact::Injured => {
+                let v = c.claim.value.as_ref().and_then(Value::bounds);
+                v.and_then(|(lo, _)| lo)
+                    .and_then(|v| perturb_count(&c.claim, v, salt))
+            }
+            Fact::Date if describes_violence(&c.claim.sentence) => {
+                inc.date.and_then(|d| perturb_date(&c.claim, d, salt))
+            }
+            Fact::Date => None,
+        };
+        if let Some((s, e, new)) = edit {
+            options.push((fact, s, e, new, c));
+        }
+    }
+    options
 }
 
 /// Incident index of every document.
@@ -1049,7 +1091,7 @@ fn print_examples(
                     let ov =
                         stats.overlap(&x.frame.context, &y.frame.context, cfg.rare_entity_docs);
                     println!(
-                        "    vs {} “{}” pred {:?} time {:?} ents {:?}: overlap {:.2}/{}/{} score {:?}",
+                        "    vs {} “{}” pred {:?} time {:?} ents {:?}: overlap {:.2}/{}/{} story {:?} lead {}/{} gap {:?} score {:?}",
                         &y.doc[..8.min(y.doc.len())],
                         y.claim.text,
                         y.frame.predicate,
@@ -1058,6 +1100,10 @@ fn print_examples(
                         ov.0,
                         ov.1,
                         ov.2,
+                        stats.same_story(x, y, &cfg, &lex),
+                        stats.states_lead(x),
+                        stats.states_lead(y),
+                        stats.day_gap(&x.doc, &y.doc),
                         compare::align::score_in(x, y, &cfg, &lex, &stats)
                     );
                 }

@@ -49,6 +49,8 @@ pub struct AlignConfig {
     /// … and at least this many shared entities, or one shared entity
     /// named by at most [`AlignConfig::rare_entity_docs`] documents.
     pub min_story_shared: usize,
+    /// The overlap enough when the stories also give a victim the same age.
+    pub min_story_overlap_aged: f64,
     pub rare_entity_docs: usize,
     /// Overlap enough to compare the dates two stories give one incident.
     pub min_story_overlap_dates: f64,
@@ -85,6 +87,7 @@ impl Default for AlignConfig {
             approx_tolerance: 0.1,
             min_story_overlap: 0.15,
             min_story_shared: 2,
+            min_story_overlap_aged: 0.05,
             rare_entity_docs: 3,
             min_story_overlap_dates: 0.3,
             max_event_gap_days: 14,
@@ -178,6 +181,10 @@ pub struct StoryStats<'a> {
     /// Each document's lead incident day (see [`lead_day`]) and the offset
     /// of the claim it was read from.
     leads: HashMap<&'a str, (usize, NaiveDate)>,
+    /// The ages each document gives people, from the sentences of its
+    /// claims (sorted): "a 7-year-old boy was shot" in two
+    /// stories is a detail names alone do not give.
+    ages: HashMap<&'a str, Vec<u32>>,
 }
 
 /// How many days before publication a lead incident day may lie.
@@ -234,7 +241,19 @@ impl<'a> StoryStats<'a> {
         // document once.
         let mut seen: HashSet<&str> = HashSet::new();
         let mut days: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+        let mut ages: HashMap<&str, Vec<u32>> = HashMap::new();
+        let mut last_sentence: Option<(&str, (usize, usize))> = None;
         for c in items {
+            let here = (
+                c.doc.as_str(),
+                (c.claim.sentence_span.start, c.claim.sentence_span.end),
+            );
+            if last_sentence != Some(here) {
+                last_sentence = Some(here);
+                ages.entry(c.doc.as_str())
+                    .or_default()
+                    .extend(ages_in(&c.claim.sentence));
+            }
             let list = days.entry(c.doc.as_str()).or_default();
             if let Some(anchor) = c.claim.anchor {
                 list.push(anchor);
@@ -257,12 +276,17 @@ impl<'a> StoryStats<'a> {
             list.sort_unstable();
             list.dedup();
         }
+        for list in ages.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
         StoryStats {
             docs: contexts.len(),
             frequency,
             contexts,
             days,
             leads,
+            ages,
         }
     }
 
@@ -272,12 +296,20 @@ impl<'a> StoryStats<'a> {
     }
 
     /// True when `c` dates its incident to its article's lead day.
-    fn states_lead(&self, c: &FramedClaim) -> bool {
+    pub fn states_lead(&self, c: &FramedClaim) -> bool {
         let single = c
             .frame
             .time
             .and_then(|t| t.start.filter(|_| t.start == t.end));
         single.is_some_and(|d| self.lead(&c.doc) == Some(d))
+    }
+
+    /// True when both documents give a victim the same age.
+    pub fn share_age(&self, a: &str, b: &str) -> bool {
+        match (self.ages.get(a), self.ages.get(b)) {
+            (Some(xs), Some(ys)) => xs.iter().any(|x| ys.binary_search(x).is_ok()),
+            _ => false,
+        }
     }
 
     /// The fewest days between a day one document names and a day the
@@ -380,8 +412,14 @@ impl<'a> StoryStats<'a> {
         }
         let (share, shared, rare) =
             self.overlap(&x.frame.context, &y.frame.context, config.rare_entity_docs);
-        let evidence = shared >= config.min_story_shared || rare;
-        (evidence && share >= config.min_story_overlap).then_some(share)
+        let aged = shared > 0 && self.share_age(&x.doc, &y.doc);
+        let evidence = shared >= config.min_story_shared || rare || aged;
+        let least = if aged {
+            config.min_story_overlap_aged
+        } else {
+            config.min_story_overlap
+        };
+        (evidence && share >= least).then_some(share)
     }
 
     /// How much two stories share: the weight of the shared entities over
@@ -397,6 +435,65 @@ impl<'a> StoryStats<'a> {
         (share, shared.len(), has_rare)
     }
 }
+
+/// Ages a sentence gives people: "a 7-year-old boy", "the 17 year old",
+/// "an 8-month-old" (months as 1000 + n, so they never equal years).
+fn ages_in(sentence: &str) -> Vec<u32> {
+    let lower = sentence.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for (unit, base) in [("year", 0), ("month", 1000)] {
+        for (at, _) in lower.match_indices(unit) {
+            let after = &lower[at + unit.len()..];
+            let after = after.strip_prefix('s').unwrap_or(after);
+            let old = after
+                .strip_prefix("-old")
+                .or_else(|| after.strip_prefix(" old"))
+                .is_some();
+            if !old {
+                continue;
+            }
+            let before = lower[..at].trim_end_matches(['-', ' ']);
+            let word_start = before
+                .rfind(|ch: char| !ch.is_ascii_alphanumeric())
+                .map_or(0, |k| k + 1);
+            let word = &before[word_start..];
+            let n = word.parse::<u32>().ok().or_else(|| {
+                AGE_WORDS
+                    .iter()
+                    .position(|w| *w == word)
+                    .and_then(|k| u32::try_from(k + 1).ok())
+            });
+            if let Some(n) = n.filter(|n| *n < 130) {
+                out.push(base + n);
+            }
+        }
+    }
+    out
+}
+
+/// Ages written as words, one to twenty.
+const AGE_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
 
 /// True for claims about a one-off incident (killed, injured, shot).
 fn is_incident(c: &FramedClaim, lex: &Lexicon) -> bool {
@@ -623,7 +720,8 @@ fn incident_score(
             // story only when the stories are strongly the same; two
             // secondary dates (follow-ups, other incidents) never.
             let (lx, ly) = (stats.states_lead(x), stats.states_lead(y));
-            let strong = share >= config.min_story_overlap_dates && (lx || ly);
+            let aged = stats.share_age(&x.doc, &y.doc);
+            let strong = (share >= config.min_story_overlap_dates || aged) && (lx || ly);
             if !(event && ((lx && ly) || strong) && gap <= config.max_event_gap_days) {
                 return None;
             }
@@ -763,6 +861,25 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_ages_news_gives_people() {
+        let cases: &[(&str, &[u32])] = &[
+            ("A 7-year-old boy was shot and killed", &[7]),
+            ("the 17 year old was taken to hospital", &[17]),
+            ("a 66-year-old man and a 3-years-old girl", &[66, 3]),
+            ("the girl, an eight-month-old, was hurt", &[1008]),
+            ("Twelve-year-old Ana was wounded", &[12]),
+            ("a 2-year-old and her one-month-old brother", &[2, 1001]),
+            // Not ages: a plain duration, a year, a tenure.
+            ("he served 5 years in prison", &[]),
+            ("in the year 2016 old records were lost", &[]),
+            ("a 40-year-long career", &[]),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(ages_in(sentence), *expected, "{sentence}");
+        }
+    }
+
+    #[test]
     fn aligns_same_frame_and_rejects_others() {
         let lex = Lexicon::default();
         let items = vec![
@@ -894,6 +1011,11 @@ mod tests {
         c
     }
 
+    fn aged(mut c: FramedClaim, sentence: &str) -> FramedClaim {
+        c.claim.sentence = sentence.to_string();
+        c
+    }
+
     #[test]
     fn incidents_align_by_story_and_day() {
         let lex = Lexicon::default();
@@ -925,6 +1047,41 @@ mod tests {
                     "killed",
                     day(2016, 5, 14),
                     &["Chicago", "Oak Park"],
+                ),
+                false,
+            ),
+            // … unless both give a victim the same age.
+            (
+                aged(
+                    incident("a", Kind::Count, "killed", day(2016, 5, 14), &story),
+                    "A 4-year-old boy was killed.",
+                ),
+                aged(
+                    incident(
+                        "b",
+                        Kind::Count,
+                        "killed",
+                        day(2016, 5, 14),
+                        &["Chicago", "Oak Park"],
+                    ),
+                    "The boy, 4, was a four-year-old.",
+                ),
+                true,
+            ),
+            (
+                aged(
+                    incident("a", Kind::Count, "killed", day(2016, 5, 14), &story),
+                    "A 4-year-old boy was killed.",
+                ),
+                aged(
+                    incident(
+                        "b",
+                        Kind::Count,
+                        "killed",
+                        day(2016, 5, 14),
+                        &["Chicago", "Oak Park"],
+                    ),
+                    "A 14-year-old boy was killed.",
                 ),
                 false,
             ),
