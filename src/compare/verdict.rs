@@ -192,9 +192,14 @@ fn incident_days_differ(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Opti
     if !applies {
         return None;
     }
+    let day = |c: &FramedClaim, predicate, day| IncidentDay {
+        predicate,
+        day,
+        death: dates_a_death(c),
+    };
     if let Some(why) = days_reconcile(
-        (px, dx),
-        (py, dy),
+        day(x, px, dx),
+        day(y, py, dy),
         x.claim.relative || y.claim.relative,
         lex,
     ) {
@@ -225,18 +230,41 @@ fn incident_days_differ(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Opti
     ))
 }
 
+/// Words that date a death rather than the attack: "died Sunday",
+/// "succumbed to his wounds", "was pronounced dead", "his death". "Killed
+/// Saturday" and "shot dead" date the attack itself.
+const DEATH_WORDS: &[&str] = &["died", "dies", "die", "succumbed", "pronounced", "death"];
+
+/// True when the claim's sentence says someone died (see [`DEATH_WORDS`]).
+fn dates_a_death(c: &FramedClaim) -> bool {
+    c.claim
+        .sentence
+        .split(|ch: char| !ch.is_alphabetic())
+        .any(|w| DEATH_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d)))
+}
+
+/// One article's day for an incident: its predicate, the day, and whether
+/// the clause dates a death ([`dates_a_death`]).
+#[derive(Debug, Clone, Copy)]
+pub struct IncidentDay<'a> {
+    pub predicate: &'a str,
+    pub day: chrono::NaiveDate,
+    pub death: bool,
+}
+
 /// Why two days given for one incident may both be right, if they may:
 /// adjacent days (a shooting around midnight is dated to either; a victim
 /// dies the next day), whole weeks apart when a weekday was read
 /// (`relative`: "Saturday" resolved in another week), or a death dated
-/// after the shooting (the victim died later of the wounds).
+/// after the shooting (the victim died later of the wounds: only when that
+/// article says the victim died, not "was killed", which dates the attack).
 pub fn days_reconcile(
-    (px, dx): (&str, chrono::NaiveDate),
-    (py, dy): (&str, chrono::NaiveDate),
+    x: IncidentDay,
+    y: IncidentDay,
     relative: bool,
     lex: &Lexicon,
 ) -> Option<&'static str> {
-    let gap = (dx - dy).num_days().abs();
+    let gap = (x.day - y.day).num_days().abs();
     if gap <= 1 {
         return Some(
             "adjacent days: an incident around midnight is dated to either, and a death may follow the next day",
@@ -247,14 +275,14 @@ pub fn days_reconcile(
             "a whole number of weeks apart: the same weekday may have been read in a different week",
         );
     }
-    let death_after_shooting = |(p, d): (&str, chrono::NaiveDate),
-                                (q, e): (&str, chrono::NaiveDate)| {
-        lex.outcome_after(p, q) && d > e
+    let death_after_shooting = |later: IncidentDay, earlier: IncidentDay| {
+        later.death
+            && lex.outcome_after(later.predicate, earlier.predicate)
+            && later.day > earlier.day
     };
-    (death_after_shooting((px, dx), (py, dy)) || death_after_shooting((py, dy), (px, dx)))
-        .then_some(
-            "the death is dated after the shooting: the victim may have died later of the wounds",
-        )
+    (death_after_shooting(x, y) || death_after_shooting(y, x)).then_some(
+        "the death is dated after the shooting: the victim may have died later of the wounds",
+    )
 }
 
 /// Two claims about one incident that differ, where each article also
@@ -713,6 +741,10 @@ mod tests {
             c.frame.predicate = Some(pred.into());
             c
         };
+        let said = |mut c: FramedClaim, sentence: &str| {
+            c.claim.sentence = sentence.into();
+            c
+        };
         use Polarity::*;
         let cases = [
             // Two days for one killing: conflict.
@@ -727,11 +759,23 @@ mod tests {
                 incident("b", "killed", one(2016, 5, 14), Asserted),
                 Verdict::Agree,
             ),
-            // A shooting and a later death are not two dates of one thing.
+            // A shooting and a later death are not two dates of one thing …
             (
                 incident("a", "shooting", one(2016, 5, 14), Asserted),
-                incident("b", "killed", one(2016, 5, 16), Asserted),
+                said(
+                    incident("b", "killed", one(2016, 5, 16), Asserted),
+                    "The boy died of his wounds Monday.",
+                ),
                 Verdict::Related,
+            ),
+            // … but "was killed" dates the attack.
+            (
+                incident("a", "shooting", one(2016, 5, 14), Asserted),
+                said(
+                    incident("b", "killed", one(2016, 5, 16), Asserted),
+                    "The boy was killed Monday.",
+                ),
+                Verdict::Conflict,
             ),
             // A week-long period is not a day.
             (
@@ -818,20 +862,28 @@ mod tests {
     #[test]
     fn incident_days_reconcile_only_when_both_may_hold() {
         let lex = Lexicon::default();
-        // (predicate x, day x, predicate y, day y, read from a weekday, reconciles)
+        // (predicate x, day x, x dates a death, predicate y, day y,
+        // read from a weekday, reconciles)
         let cases = [
-            ("shooting", 14, "shooting", 15, false, true),
-            ("killed", 14, "shooting", 14, false, true),
-            ("shooting", 14, "shooting", 17, false, false),
-            ("killed", 17, "shooting", 14, false, true),
-            ("shooting", 17, "killed", 14, false, false),
-            ("injured", 11, "killed", 14, false, true),
-            ("shooting", 7, "shooting", 14, true, true),
-            ("shooting", 7, "shooting", 14, false, false),
-            ("shooting", 10, "injured", 14, true, false),
+            ("shooting", 14, false, "shooting", 15, false, true),
+            ("killed", 14, false, "shooting", 14, false, true),
+            ("shooting", 14, false, "shooting", 17, false, false),
+            ("killed", 17, true, "shooting", 14, false, true),
+            // "killed Thursday" dates the attack, not a later death.
+            ("killed", 17, false, "shooting", 14, false, false),
+            ("shooting", 17, false, "killed", 14, false, false),
+            ("killed", 14, true, "injured", 11, false, true),
+            ("shooting", 7, false, "shooting", 14, true, true),
+            ("shooting", 7, false, "shooting", 14, false, false),
+            ("shooting", 10, false, "injured", 14, true, false),
         ];
-        for (px, dx, py, dy, relative, expected) in cases {
-            let got = days_reconcile((px, d(2016, 5, dx)), (py, d(2016, 5, dy)), relative, &lex);
+        for (px, dx, death, py, dy, relative, expected) in cases {
+            let at = |predicate, day, death| IncidentDay {
+                predicate,
+                day: d(2016, 5, day),
+                death,
+            };
+            let got = days_reconcile(at(px, dx, death), at(py, dy, false), relative, &lex);
             assert_eq!(got.is_some(), expected, "{px} {dx} / {py} {dy}");
         }
     }
