@@ -217,6 +217,34 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+#[cfg(test)]
+impl Claim {
+    /// A claim for unit tests: `text` at byte `at` of document `doc`, an
+    /// exact value with no unit, on line 1, its sentence being its text.
+    /// Tests set what they need on top with struct update syntax.
+    pub(crate) fn sample(doc: &str, kind: Kind, text: &str, at: usize, value: Value) -> Claim {
+        let span = Span::new(at, at + text.len());
+        Claim {
+            id: format!("{doc}:{}-{}", span.start, span.end),
+            kind,
+            text: text.into(),
+            span,
+            line: 1,
+            column: 1,
+            value: Some(value),
+            unit: None,
+            qualifier: Qualifier::Exact,
+            sentence: text.into(),
+            sentence_span: span,
+            noun: None,
+            normalized: None,
+            relative: false,
+            anchor: None,
+            time: None,
+        }
+    }
+}
+
 /// What an extractor recognised, before document context (id, line, sentence) is attached.
 ///
 /// Extractors return these; [`crate::extract`] turns them into [`Claim`]s.

@@ -808,7 +808,7 @@ pub fn predicate_similarity(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::{Claim, Qualifier, Span, Value};
+    use crate::claim::{Claim, Value};
     use crate::frame::{Frame, Period, Polarity};
     use chrono::NaiveDate;
 
@@ -830,22 +830,9 @@ mod tests {
     ) -> FramedClaim {
         FramedClaim {
             claim: Claim {
-                id: format!("{doc}:{at}-{}", at + 1),
-                kind,
-                text: "x".into(),
-                span: Span::new(at, at + 1),
-                line: 1,
-                column: 1,
-                value: Some(Value::exact(1.0)),
                 unit: Some("USD".into()),
-                qualifier: Qualifier::Exact,
                 sentence: format!("sentence {at}"),
-                sentence_span: Span::new(at, at + 1),
-                noun: None,
-                normalized: None,
-                relative: false,
-                anchor: None,
-                time: None,
+                ..Claim::sample(doc, kind, "x", at, Value::exact(1.0))
             },
             doc: doc.into(),
             frame: Frame {

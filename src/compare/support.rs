@@ -96,7 +96,7 @@ fn figures(items: &[FramedClaim], lex: &Lexicon) -> HashMap<String, usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::{Claim, Qualifier, Span};
+    use crate::claim::Claim;
     use crate::frame::{Frame, Period};
 
     fn day(d: u32) -> NaiveDate {
@@ -109,24 +109,7 @@ mod tests {
             _ => Kind::Count,
         };
         FramedClaim {
-            claim: Claim {
-                id: format!("{doc}:{at}"),
-                kind,
-                text: "x".into(),
-                span: Span::new(at, at + 1),
-                line: 1,
-                column: 1,
-                value: Some(value),
-                unit: None,
-                qualifier: Qualifier::Exact,
-                sentence: "x".into(),
-                sentence_span: Span::new(at, at + 1),
-                noun: None,
-                normalized: None,
-                relative: false,
-                anchor: None,
-                time: None,
-            },
+            claim: Claim::sample(doc, kind, "x", at, value),
             doc: doc.into(),
             frame: Frame {
                 entities: vec![],

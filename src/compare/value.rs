@@ -114,26 +114,12 @@ pub fn fit(a: &Interval, b: &Interval, tolerance: f64) -> Fit {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::{Normalized, Span, Value};
+    use crate::claim::{Normalized, Value};
 
     fn claim(text: &str, kind: Kind, value: Value, q: Qualifier) -> Claim {
         Claim {
-            id: "d:0-1".into(),
-            kind,
-            text: text.into(),
-            span: Span::new(0, text.len()),
-            line: 1,
-            column: 1,
-            value: Some(value),
-            unit: None,
             qualifier: q,
-            sentence: text.into(),
-            sentence_span: Span::new(0, text.len()),
-            noun: None,
-            normalized: None,
-            relative: false,
-            anchor: None,
-            time: None,
+            ..Claim::sample("d", kind, text, 0, value)
         }
     }
 

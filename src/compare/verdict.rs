@@ -511,7 +511,7 @@ fn show(i: &super::value::Interval) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::{Claim, Qualifier, Span, Value};
+    use crate::claim::{Claim, Qualifier, Value};
     use crate::frame::{Frame, Period};
     use chrono::NaiveDate;
 
@@ -527,28 +527,16 @@ mod tests {
         q: Qualifier,
         time: Option<Period>,
     ) -> FramedClaim {
+        let kind = if unit == "%" {
+            Kind::Percent
+        } else {
+            Kind::Money
+        };
         FramedClaim {
             claim: Claim {
-                id: format!("{doc}:0-{}", text.len()),
-                kind: if unit == "%" {
-                    Kind::Percent
-                } else {
-                    Kind::Money
-                },
-                text: text.into(),
-                span: Span::new(0, text.len()),
-                line: 1,
-                column: 1,
-                value: Some(value),
                 unit: Some(unit.into()),
                 qualifier: q,
-                sentence: text.into(),
-                sentence_span: Span::new(0, text.len()),
-                noun: None,
-                normalized: None,
-                relative: false,
-                anchor: None,
-                time: None,
+                ..Claim::sample(doc, kind, text, 0, value)
             },
             doc: doc.into(),
             frame: Frame {

@@ -113,7 +113,7 @@ pub fn row(report: &Report, c: &FindingClaim) -> [String; 7] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::{Claim, Kind, Qualifier, Span, Value};
+    use crate::claim::{Claim, Kind, Value};
     use crate::compare::{ReportDocument, Severity, Verdict};
     use crate::frame::{Frame, FramedClaim};
 
@@ -121,22 +121,9 @@ mod tests {
         FindingClaim {
             framed: FramedClaim {
                 claim: Claim {
-                    id: format!("{doc}:0-1"),
-                    kind: Kind::Money,
-                    text: text.into(),
-                    span: Span::new(0, 1),
                     line: 3,
-                    column: 1,
-                    value: Some(Value::exact(13e6)),
                     unit: Some("USD".into()),
-                    qualifier: Qualifier::Exact,
-                    sentence: text.into(),
-                    sentence_span: Span::new(0, 1),
-                    noun: None,
-                    normalized: None,
-                    relative: false,
-                    anchor: None,
-                    time: None,
+                    ..Claim::sample(doc, Kind::Money, text, 0, Value::exact(13e6))
                 },
                 doc: doc.into(),
                 frame: Frame {
