@@ -458,10 +458,9 @@ fn ages_in(sentence: &str) -> Vec<u32> {
                 .map_or(0, |k| k + 1);
             let word = &before[word_start..];
             let n = word.parse::<u32>().ok().or_else(|| {
-                AGE_WORDS
-                    .iter()
-                    .position(|w| *w == word)
-                    .and_then(|k| u32::try_from(k + 1).ok())
+                crate::extract::number::word_number(word)
+                    .filter(|n| n.fract() == 0.0 && *n >= 1.0)
+                    .map(|n| n as u32)
             });
             if let Some(n) = n.filter(|n| *n < 130) {
                 out.push(base + n);
@@ -470,30 +469,6 @@ fn ages_in(sentence: &str) -> Vec<u32> {
     }
     out
 }
-
-/// Ages written as words, one to twenty.
-const AGE_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
 
 /// True for claims about a one-off incident (killed, injured, shot).
 fn is_incident(c: &FramedClaim, lex: &Lexicon) -> bool {
