@@ -3,7 +3,7 @@
 //! one-second delay makes it appear. Without a terminal, or with `--quiet`,
 //! nothing but the claims may reach the output.
 
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 const PAUSE: &str = "1.6";
 
@@ -30,11 +30,19 @@ fn pipeline(flags: &str) -> String {
 /// Runs `command` with stdin, stdout and stderr on a pseudo-terminal and
 /// returns what the terminal showed; None when `script` is not installed.
 fn on_terminal(command: &str) -> Option<String> {
-    let out = Command::new("script")
+    let mut child = Command::new("script")
         .args(["-q", "-e", "-c", command, "/dev/null"])
         .env_remove("NO_COLOR")
-        .output()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .ok()?;
+    // `script` ends the session when its own input ends: hold it open
+    // until the command is done.
+    let input = child.stdin.take();
+    let out = child.wait_with_output().expect("script runs");
+    drop(input);
     assert!(
         out.status.success(),
         "{command}: {}",
