@@ -393,7 +393,345 @@ const FOLLOW_UP_VERBS: &[&str] = &[
     "posted",
     "updated",
     "published",
+    // The investigation and the courts.
+    "charging",
+    "charges",
+    "held",
+    "questioned",
+    "questioning",
+    "interviewed",
+    "detained",
+    "custody",
+    "arrest",
+    "warrant",
+    "arraignment",
+    "appears",
+    "appearing",
+    "court",
+    "trial",
+    "statement",
+    "jail",
+    "sought",
+    "seeking",
+    "apprehended",
+    "surrendered",
+    "charge",
+    // Afterwards: the victim's release, the place, the people involved.
+    "discharged",
+    "closed",
+    "reopen",
+    "reopens",
+    "reopened",
+    "reopening",
+    "traveling",
+    "travelling",
+    "memorial",
+    "rally",
+    "canceled",
+    "cancelled",
 ];
+
+/// Reporting verbs among the follow-ups date the report only right after
+/// them ("said Monday", "told reporters on Monday"); a date further on
+/// belongs to the reported clause ("said the boy was at the party Tuesday
+/// night when shots were fired").
+pub const REPORT_REACH: usize = 5;
+
+/// Words that, right after an event verb in "-ing", make it a verb with an
+/// object ("charged with killing his wife"), not the name of a charge.
+const OBJECT_OPENERS: &[&str] = &[
+    "his", "her", "their", "its", "a", "an", "the", "two", "three", "four", "five", "him", "them",
+];
+
+/// Event words that are nouns: a date right before one modifies it ("the
+/// Saturday shooting", "Sunday's killing"), and after a charge cue one
+/// names the charge ("charged with murder"), not the incident.
+const EVENT_NOUNS: &[&str] = &[
+    "shooting",
+    "shootings",
+    "killing",
+    "killings",
+    "death",
+    "deaths",
+    "slaying",
+    "slayings",
+    "homicide",
+    "homicides",
+    "murder",
+    "murders",
+    "gunfire",
+];
+
+/// Words that may stand between a date and the event noun it modifies
+/// ("Monday night's drive-by shooting", "the Saturday fatal shooting").
+const ATTRIBUTIVE_MODIFIERS: &[&str] = &[
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "overnight",
+    "early-morning",
+    "late-night",
+    "drive-by",
+    "deadly",
+    "fatal",
+    "mass",
+    "double",
+    "triple",
+    "quadruple",
+    "apparent",
+    "accidental",
+    "gang-related",
+    "police",
+    "officer-involved",
+    "police-involved",
+    "domestic",
+    "random",
+    "road-rage",
+    "news",
+    "press",
+    "candlelight",
+];
+
+/// Words after which, within [`CHARGE_REACH`] words and right after a
+/// [`CHARGE_LINKERS`] word, an event noun names a charge or a ruling
+/// ("charging him with murder", "convicted of murder", "ruled a homicide").
+const CHARGE_CUES: &[&str] = &[
+    "charged",
+    "charging",
+    "charge",
+    "charges",
+    "count",
+    "counts",
+    "accused",
+    "wanted",
+    "suspected",
+    "guilty",
+    "convicted",
+    "indicted",
+    "arrested",
+    "arraigned",
+    "sentenced",
+    "pleaded",
+    "pled",
+    "ruled",
+    "held",
+    "face",
+    "faces",
+    "facing",
+];
+
+/// How many words after a charge cue an event noun is still its charge.
+pub const CHARGE_REACH: usize = 4;
+
+/// Words that link a charge cue to the charge ("with", "of", "to"); an
+/// article right after the cue links too ("ruled a homicide"). "In the
+/// shooting" names the event, not a charge.
+const CHARGE_LINKERS: &[&str] = &["with", "of", "for", "to", "on"];
+
+/// Adjectives of a charge, skipped between the linker and the noun
+/// ("charged with first-degree murder").
+const CHARGE_ADJECTIVES: &[&str] = &[
+    "first-degree",
+    "second-degree",
+    "third-degree",
+    "capital",
+    "attempted",
+    "aggravated",
+    "felony",
+    "reckless",
+    "criminal",
+    "negligent",
+    "involuntary",
+    "voluntary",
+    "vehicular",
+];
+
+/// Words right after an event noun that make it a charge or a case
+/// ("murder charges", "homicide suspect").
+const CHARGE_FOLLOWERS: &[&str] = &[
+    "charge",
+    "charges",
+    "count",
+    "counts",
+    "suspect",
+    "suspects",
+    "case",
+    "cases",
+    "trial",
+    "warrant",
+    "investigation",
+    "conviction",
+    "sentence",
+];
+
+/// Words that may open a clause before a fronted date ("On Monday, …",
+/// "Around 6:30 p.m. Sunday, …"); words with digits are lead-ins too.
+const DATE_LEAD_INS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "by",
+    "around",
+    "about",
+    "approximately",
+    "roughly",
+    "early",
+    "late",
+    "later",
+    "earlier",
+    "just",
+    "shortly",
+    "sometime",
+    "a.m",
+    "p.m",
+    "am",
+    "pm",
+    "noon",
+    "midnight",
+    "the",
+    "of",
+];
+
+/// Phrases before a date that make it a cutoff of a running tally ("As of
+/// May 9, there have been 96 homicides"), not the day of an event.
+const CUTOFF_CUES: &[&str] = &["as of", "through", "thru", "until", "till"];
+
+/// Words that open a subordinate clause. After a fronted date the main
+/// verb comes before them ("On Wednesday, there was speculation that the
+/// shooting …"), unless an adverbial one ends at a comma ("Last July 13,
+/// just before midnight, police responded …").
+const SUBORDINATORS: &[&str] = &[
+    "that",
+    "after",
+    "following",
+    "when",
+    "because",
+    "since",
+    "while",
+    "before",
+    "until",
+    "which",
+    "where",
+    "whether",
+    "if",
+    "who",
+];
+
+/// Subordinators whose clause describes the time just named ("On May 3
+/// when a man was shot", "At 10 p.m. Sunday, a teen was standing on the
+/// corner when he was shot"): a fronted date's search goes on through them.
+const TIME_CLAUSE_OPENERS: &[&str] = &["when", "while", "where", "who"];
+
+/// Subordinators that open a complement or relative clause: a fronted
+/// date's search stops there for good.
+const COMPLEMENT_OPENERS: &[&str] = &["that", "which", "whether", "if"];
+
+/// Words that end an attributive date's noun phrase: "the Sunday shooting"
+/// and "the February 2015 barbershop slayings" run on, "the Sunday in
+/// shooting" does not.
+const PHRASE_BREAKS: &[&str] = &[
+    "and", "or", "but", "in", "on", "at", "of", "for", "to", "with", "by", "from", "after",
+    "before", "during", "when", "that", "which", "who", "was", "were", "is", "are", "has", "had",
+    "have",
+];
+
+/// Determiners that make a date the start of a noun phrase ("the Saturday
+/// night shooting", "a Tuesday morning shooting").
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "last"];
+
+/// How many words after a fronted date its clause's verb may be.
+pub const FRONTED_REACH: usize = 14;
+
+/// Words around a count that make the counted people the arrested or the
+/// sought ("arrested two men", "searching for two men"; after the noun only
+/// participles and "custody": "two people were detained", "two men in
+/// custody"), not victims.
+const ARREST_CUES: &[&str] = &[
+    "arrested",
+    "arrest",
+    "charged",
+    "detained",
+    "booked",
+    "indicted",
+    "jailed",
+    "apprehended",
+    "custody",
+    "questioned",
+    "questioning",
+    "sought",
+    "seeking",
+    "searching",
+    "hunting",
+    "looking",
+    "wanted",
+    "suspects",
+];
+
+/// How many words before a count an arrest cue still governs it.
+pub const ARREST_REACH: usize = 3;
+
+/// Verbs whose subject is the attacker, not the victim ("three men went
+/// into a home and fired shots"); after an auxiliary they are passive.
+const AGENT_VERBS: &[&str] = &[
+    "fired",
+    "opened",
+    "went",
+    "entered",
+    "approached",
+    "walked",
+    "pulled",
+    "drove",
+    "robbed",
+    "broke",
+    "forced",
+    "demanded",
+    "stormed",
+    "burst",
+    "ambushed",
+    "exchanged",
+];
+
+/// Counted nouns that name attackers or suspects, never victims.
+const AGENT_NOUNS: &[&str] = &[
+    "suspects",
+    "suspect",
+    "gunmen",
+    "gunman",
+    "shooters",
+    "shooter",
+    "assailants",
+    "attackers",
+    "robbers",
+    "assailant",
+    "attacker",
+];
+
+/// Auxiliaries and adverbs skipped between a counted noun and its verb
+/// ("two men have since been arrested").
+const AUXILIARIES: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "since",
+    "then",
+    "reportedly",
+    "allegedly",
+    "all",
+    "both",
+];
+
+/// How many words after a counted noun its verb may be.
+pub const AGENT_REACH: usize = 8;
 
 /// Predicates that name facets of one kind of incident: dated statements
 /// with predicates of the same family ("killed Saturday", "the Saturday
@@ -788,6 +1126,28 @@ pub struct Lexicon {
     pub event_families: HashMap<String, String>,
     /// Verbs of follow-ups and reporting, which a nearby date belongs to.
     pub follow_up_verbs: HashSet<String>,
+    /// Event words that are nouns, see [`EVENT_NOUNS`].
+    pub event_nouns: HashSet<String>,
+    pub attributive_modifiers: HashSet<String>,
+    /// See [`CHARGE_CUES`] and [`CHARGE_FOLLOWERS`].
+    pub charge_cues: HashSet<String>,
+    pub charge_followers: HashSet<String>,
+    pub charge_linkers: HashSet<String>,
+    pub charge_adjectives: HashSet<String>,
+    pub object_openers: HashSet<String>,
+    pub date_lead_ins: HashSet<String>,
+    /// Lower-case phrases, see [`CUTOFF_CUES`].
+    pub cutoff_cues: Vec<String>,
+    pub subordinators: HashSet<String>,
+    pub time_clause_openers: HashSet<String>,
+    pub complement_openers: HashSet<String>,
+    pub phrase_breaks: HashSet<String>,
+    pub determiners: HashSet<String>,
+    /// See [`ARREST_CUES`], [`AGENT_VERBS`], [`AGENT_NOUNS`].
+    pub arrest_cues: HashSet<String>,
+    pub agent_verbs: HashSet<String>,
+    pub agent_nouns: HashSet<String>,
+    pub auxiliaries: HashSet<String>,
     /// (later, earlier) predicate pairs of one incident, see [`LATER_OUTCOMES`].
     pub later_outcomes: Vec<(String, String)>,
     pub person_nouns: HashSet<String>,
@@ -849,6 +1209,24 @@ impl Default for Lexicon {
             momentary: set(MOMENTARY),
             manner_verbs: set(MANNER_VERBS),
             follow_up_verbs: set(FOLLOW_UP_VERBS),
+            event_nouns: set(EVENT_NOUNS),
+            attributive_modifiers: set(ATTRIBUTIVE_MODIFIERS),
+            charge_cues: set(CHARGE_CUES),
+            charge_followers: set(CHARGE_FOLLOWERS),
+            charge_linkers: set(CHARGE_LINKERS),
+            charge_adjectives: set(CHARGE_ADJECTIVES),
+            object_openers: set(OBJECT_OPENERS),
+            date_lead_ins: set(DATE_LEAD_INS),
+            cutoff_cues: CUTOFF_CUES.iter().map(|s| s.to_string()).collect(),
+            subordinators: set(SUBORDINATORS),
+            time_clause_openers: set(TIME_CLAUSE_OPENERS),
+            complement_openers: set(COMPLEMENT_OPENERS),
+            phrase_breaks: set(PHRASE_BREAKS),
+            determiners: set(DETERMINERS),
+            arrest_cues: set(ARREST_CUES),
+            agent_verbs: set(AGENT_VERBS),
+            agent_nouns: set(AGENT_NOUNS),
+            auxiliaries: set(AUXILIARIES),
             event_families: EVENT_FAMILIES
                 .iter()
                 .map(|(p, f)| (p.to_string(), f.to_string()))
@@ -1038,6 +1416,21 @@ fn lookup_inflected<'a>(map: &'a HashMap<String, String>, word: &str) -> Option<
     None
 }
 
+/// [`NOT_NAMES`] plus the month names and abbreviations and the full weekday
+/// names of the calendar table ("Sun" and "Sat" stay possible names).
+fn not_names() -> HashSet<String> {
+    use crate::extract::calendar::{MONTHS, WEEKDAYS};
+    let mut names = set(NOT_NAMES);
+    names.extend(MONTHS.iter().map(|(w, ..)| w.to_string()));
+    names.extend(
+        WEEKDAYS
+            .iter()
+            .filter(|(w, _)| w.ends_with("day"))
+            .map(|(w, _)| w.to_string()),
+    );
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1126,19 +1519,4 @@ mod tests {
             Some("penalty")
         );
     }
-}
-
-/// [`NOT_NAMES`] plus the month names and abbreviations and the full weekday
-/// names of the calendar table ("Sun" and "Sat" stay possible names).
-fn not_names() -> HashSet<String> {
-    use crate::extract::calendar::{MONTHS, WEEKDAYS};
-    let mut names = set(NOT_NAMES);
-    names.extend(MONTHS.iter().map(|(w, ..)| w.to_string()));
-    names.extend(
-        WEEKDAYS
-            .iter()
-            .filter(|(w, _)| w.ends_with("day"))
-            .map(|(w, _)| w.to_string()),
-    );
-    names
 }

@@ -7,6 +7,7 @@
 //! event times ("has recently supplied", "since then") and zero counts ("no one
 //! was injured"), see [`synth`]. All word tables are in [`lexicon`].
 
+pub mod attach;
 pub mod attribution;
 pub mod entity;
 pub mod lexicon;
@@ -367,37 +368,44 @@ fn frame_claim(
 ) -> Frame {
     let sentence = claim.sentence.as_str();
     let offset = offset_in_sentence(claim);
+    let end = (offset + claim.text.len()).min(sentence.len());
     let (cs, ce) = facts.clause_at(sentence.len(), offset);
     let clause = sentence.get(cs..ce).unwrap_or(sentence);
-    let mut found = predicate::predicate(clause, offset.saturating_sub(cs), lex);
+    let (start_in, end_in) = (offset.saturating_sub(cs), end.saturating_sub(cs));
+    let mut found = predicate::predicate_of(clause, start_in, end_in, lex);
+    let mut object = found.object.clone();
     if found.verb.is_some() && found.object.is_none() {
         // "… arms sold in 2013 and no sales after that year": the object
         // named earlier in the sentence carries over.
-        let whole = predicate::predicate(sentence, offset, lex);
+        let whole = predicate::predicate_of(sentence, offset, end, lex);
         if whole.object.is_some() {
             found.name = lex.combine(found.verb.as_deref(), whole.object.as_deref());
+            object = whole.object;
         }
     }
     let polarity = synth
         .and_then(|s| s.polarity)
         .unwrap_or_else(|| predicate::polarity(clause, lex));
-    if claim.kind == Kind::Date && found.name.is_none() {
-        // "On May 14, at about 3 p.m., officers responded to a shooting":
-        // the clause of a date may be a bare adverbial; an incident verb
-        // close by in the sentence dates it.
-        let whole = predicate::predicate(sentence, offset, lex);
-        let near = whole.verb_distance.is_some_and(|d| d <= DATE_VERB_REACH);
-        if near && whole.name.as_deref().is_some_and(|p| lex.is_momentary(p)) {
-            found = whole;
+    let own = match (claim.kind, synth) {
+        (Kind::Date, None) => {
+            let at = DateAt {
+                sentence,
+                clause_start: cs,
+                start: offset,
+                end,
+            };
+            date_predicate(&at, clause, object.as_deref(), lex)
         }
-    }
-    // "arrested Tuesday in the killing": the date is the arrest's; and a
-    // date far from the verb ("(July 18) AP 1 of 12 … were fatally shot")
-    // dates something else.
-    let far = found.verb_distance.is_some_and(|d| d > DATE_VERB_FAR);
-    let follow_up_date =
-        claim.kind == Kind::Date && synth.is_none() && (found.follow_up_is_nearer() || far);
-    let own = if follow_up_date { None } else { found.name };
+        // "arrested two men", "three men went into a home and fired":
+        // attackers and arrested people are not an incident's victims.
+        (Kind::Count, None)
+            if found.name.as_deref().is_some_and(|p| lex.is_momentary(p))
+                && attach::counts_no_victims(clause, start_in, end_in, lex) =>
+        {
+            None
+        }
+        _ => found.name,
+    };
     let predicate = synth.and_then(|s| s.predicate.clone()).or(own);
     let verb_at = found.verb_at.map(|v| v + cs);
     let attribution = facts.attribution.as_ref();
@@ -415,6 +423,56 @@ fn frame_claim(
         polarity,
         context: Arc::default(),
     }
+}
+
+/// Where a date claim sits: its sentence, the start of its clause and its
+/// byte range, in sentence offsets.
+struct DateAt<'a> {
+    sentence: &'a str,
+    clause_start: usize,
+    start: usize,
+    end: usize,
+}
+
+/// The predicate of the event a date claim dates (see [`attach`]): none for
+/// a follow-up ("arraigned Tuesday"), a cutoff ("As of May 9") or an event
+/// word further than [`DATE_VERB_FAR`]. A date whose clause decides nothing
+/// ("On May 14, at about 3 p.m., officers responded to a shooting") takes
+/// an incident word of its sentence within [`DATE_VERB_REACH`].
+fn date_predicate(
+    at: &DateAt,
+    clause: &str,
+    object: Option<&str>,
+    lex: &Lexicon,
+) -> Option<String> {
+    let cs = at.clause_start;
+    let head = at.sentence.get(..cs).unwrap_or("").trim_end();
+    let opens_sentence = head.is_empty() || head.ends_with([';', ':', '–', '—', '-']);
+    let in_clause = attach::dated_event(
+        clause,
+        at.start.saturating_sub(cs),
+        at.end.saturating_sub(cs),
+        opens_sentence,
+        lex,
+    );
+    let (class, verb) = match in_clause {
+        attach::Dated::Event { class, at: v } => (class, v + cs),
+        attach::Dated::FollowUp => return None,
+        attach::Dated::Unknown => {
+            match attach::dated_event(at.sentence, at.start, at.end, true, lex) {
+                attach::Dated::Event { class, at: v }
+                    if predicate::distance(v, v, at.start, at.end) <= DATE_VERB_REACH
+                        && lex.is_momentary(&class) =>
+                {
+                    (class, v)
+                }
+                _ => return None,
+            }
+        }
+    };
+    (predicate::distance(verb, verb, at.start, at.end) <= DATE_VERB_FAR)
+        .then(|| lex.combine(Some(&class), object))
+        .flatten()
 }
 
 /// Byte offset of the claim in its sentence (0 when the spans disagree).

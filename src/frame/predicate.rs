@@ -112,40 +112,41 @@ pub struct Predicate {
     /// The verb and object classes found.
     pub verb: Option<String>,
     pub object: Option<String>,
-    /// Distance (bytes) from the anchor to the nearest follow-up or
-    /// reporting verb ("arrested", "said"), if the clause has one.
-    pub follow_up_distance: Option<usize>,
-    /// Distance from the anchor to the verb that decided the predicate.
+    /// Distance (bytes) from the claim to the verb that decided the predicate.
     pub verb_distance: Option<usize>,
 }
 
-impl Predicate {
-    /// True when a follow-up verb is nearer the anchor than the event verb:
-    /// a date there dates the follow-up.
-    pub fn follow_up_is_nearer(&self) -> bool {
-        match (self.follow_up_distance, self.verb_distance) {
-            (Some(f), Some(v)) => f < v,
-            _ => false,
-        }
+/// Bytes between a word at `at..word_end` and the claim at `start..end`:
+/// measured from the claim's end for words after it, from its start for
+/// words before it, zero inside it.
+pub fn distance(at: usize, word_end: usize, start: usize, end: usize) -> usize {
+    if at >= end {
+        at - end
+    } else {
+        start.saturating_sub(word_end)
     }
+}
+
+/// The predicate of a clause, nearest to byte `anchor` (see [`predicate_of`]).
+pub fn predicate(clause: &str, anchor: usize, lex: &Lexicon) -> Predicate {
+    predicate_of(clause, anchor, anchor, lex)
 }
 
 /// The predicate of a clause and the words it came from.
 ///
-/// `anchor` is the claim's byte offset in the clause: among several verb or
-/// object words the nearest one wins ("2 killed and 3 injured").
-pub fn predicate(clause: &str, anchor: usize, lex: &Lexicon) -> Predicate {
+/// `start..end` is the claim's byte range in the clause: among several verb
+/// or object words the nearest one wins ("2 killed and 3 injured"); follow-up
+/// and reporting words ("arrested", "said") never decide it.
+pub fn predicate_of(clause: &str, start: usize, end: usize, lex: &Lexicon) -> Predicate {
     let mut verb: Option<(usize, &str, usize)> = None;
     let mut object: Option<(usize, &str)> = None;
     let mut found = Vec::new();
-    let mut follow_up: Option<usize> = None;
     for w in words(clause) {
         let lower = w.text.to_lowercase();
-        let distance = w.start.abs_diff(anchor);
         if lex.follow_up_verbs.contains(&lower) {
-            follow_up = Some(follow_up.map_or(distance, |d| d.min(distance)));
             continue;
         }
+        let distance = distance(w.start, w.end, start, end.max(start));
         if let Some(class) = lex.verb_class(&lower) {
             found.push(lower.clone());
             // An outcome verb beats a manner verb at any distance
@@ -167,14 +168,38 @@ pub fn predicate(clause: &str, anchor: usize, lex: &Lexicon) -> Predicate {
             }
         }
     }
+    if let Some((class, at)) = governing_outcome(clause, start, lex) {
+        verb = Some((distance(at, at, start, end.max(start)), class, at));
+    }
     Predicate {
         name: lex.combine(verb.map(|v| v.1), object.map(|o| o.1)),
         words: found,
         verb_at: verb.map(|v| v.2),
         verb: verb.map(|v| v.1.to_string()),
         object: object.map(|o| o.1.to_string()),
-        follow_up_distance: follow_up,
         verb_distance: verb.map(|v| v.0),
+    }
+}
+
+/// The outcome verb of the verb run right before a claim, which the claim
+/// is the object of ("fatally shooting three people and wounding another",
+/// "killing his stepfather and injuring four others"): it beats a nearer
+/// verb after the claim. Class and byte offset.
+fn governing_outcome<'l>(clause: &str, start: usize, lex: &'l Lexicon) -> Option<(&'l str, usize)> {
+    let ws = words(clause);
+    let mut k = ws.iter().rposition(|w| w.end <= start)?;
+    let mut gap_to = start;
+    loop {
+        let w = ws.get(k)?;
+        if !clause.get(w.end..gap_to)?.chars().all(char::is_whitespace) {
+            return None;
+        }
+        let class = lex.verb_class(&w.text.to_lowercase())?;
+        if !lex.manner_verbs.contains(class) {
+            return Some((class, w.start));
+        }
+        gap_to = w.start;
+        k = k.checked_sub(1)?;
     }
 }
 
@@ -297,42 +322,64 @@ mod tests {
             ),
             ("gunfire erupted on Friday", "Friday", Some("shooting")),
             ("a four day visit to the capital", "four", None),
+            // The count is the object of the outcome verb right before it.
+            (
+                "accused of fatally shooting three people and wounding another",
+                "three",
+                Some("killed"),
+            ),
+            (
+                "killing his stepfather and injuring four others",
+                "four",
+                Some("injured"),
+            ),
+            (
+                "one dead and four others injured",
+                "four others",
+                Some("injured"),
+            ),
+            (
+                "a gunman killed 49 people and wounded 53",
+                "49",
+                Some("killed"),
+            ),
+            (
+                "a gunman killed 49 people and wounded 53",
+                "53",
+                Some("injured"),
+            ),
         ];
         for (clause, at, expected) in cases {
             let anchor = clause.find(at).unwrap_or(0);
-            let p = predicate(clause, anchor, &lex);
+            let p = predicate_of(clause, anchor, anchor + at.len(), &lex);
             assert_eq!(p.name.as_deref(), *expected, "{clause} @ {at}");
             assert_eq!(p.words.is_empty(), expected.is_none(), "{clause}");
         }
     }
 
     #[test]
-    fn dates_nearer_a_follow_up_verb_belong_to_it() {
-        let lex = Lexicon::default();
-        for (clause, at, nearer) in [
-            ("he was arrested Tuesday in the killing", "Tuesday", true),
-            (
-                "a teen was killed Tuesday and a suspect arrested later",
-                "Tuesday",
-                false,
-            ),
-            (
-                "police said Monday the boy was shot on Saturday",
-                "Monday",
-                true,
-            ),
-            (
-                "police said Monday the boy was shot on Saturday",
-                "Saturday",
-                false,
-            ),
-            ("the man charged Friday in the shooting", "Friday", true),
-            ("two people died Sunday", "Sunday", false),
+    fn distances_run_from_the_nearer_end_of_the_claim() {
+        // (word start, word end, claim start, claim end, distance)
+        for (at, word_end, start, end, want) in [
+            (20, 26, 5, 15, 5),
+            (0, 4, 5, 15, 1),
+            (7, 9, 5, 15, 0),
+            (15, 20, 5, 15, 0),
+            (0, 5, 5, 5, 0),
         ] {
-            let anchor = clause.find(at).unwrap_or(0);
-            let p = predicate(clause, anchor, &lex);
-            assert_eq!(p.follow_up_is_nearer(), nearer, "{clause} @ {at}");
+            assert_eq!(
+                distance(at, word_end, start, end),
+                want,
+                "{at} {start}..{end}"
+            );
         }
+        // "appear in court Monday to face murder": "murder" is after the
+        // date's end, "appear" before its start.
+        let lex = Lexicon::default();
+        let clause = "due to appear in court Monday to face murder charges";
+        let at = clause.find("Monday").unwrap_or(0);
+        let p = predicate_of(clause, at, at + "Monday".len(), &lex);
+        assert_eq!(p.verb_distance, Some(" to face ".len()));
     }
 
     #[test]
