@@ -340,7 +340,25 @@ const DIRECTED: &[&str] = &[
 
 /// Predicates of one-off incidents: claims dated to different periods are
 /// about different incidents, not related ones.
-const MOMENTARY: &[&str] = &["killed", "injured", "shooting"];
+const MOMENTARY: &[&str] = &["killed", "injured", "shooting", INCIDENT];
+
+/// The predicate of a date that refers back to the story's incident
+/// without naming it (see [`INCIDENT_REFERENCES`]).
+pub const INCIDENT: &str = "incident";
+
+/// Words that refer back to the story's incident: "It happened Friday",
+/// "police responded Saturday", "the June 13 incident". A date that no
+/// event word claims but one of these does dates the incident. Not a verb
+/// class: they do not make a sentence tell the story, nor name a figure.
+const INCIDENT_REFERENCES: &[&str] = &[
+    "happened",
+    "happen",
+    "occurred",
+    "occur",
+    "incident",
+    "responded",
+    "dispatched",
+];
 
 /// Verb classes that name how an event happened rather than its outcome: in
 /// a clause that also has an outcome verb ("shot and killed", "shot and
@@ -740,6 +758,7 @@ const EVENT_FAMILIES: &[(&str, &str)] = &[
     ("killed", "violence"),
     ("injured", "violence"),
     ("shooting", "violence"),
+    (INCIDENT, "violence"),
 ];
 
 /// (later, earlier): predicates of one incident whose day may follow the
@@ -1126,6 +1145,8 @@ pub struct Lexicon {
     pub event_families: HashMap<String, String>,
     /// Verbs of follow-ups and reporting, which a nearby date belongs to.
     pub follow_up_verbs: HashSet<String>,
+    /// See [`INCIDENT_REFERENCES`].
+    pub incident_references: HashSet<String>,
     /// Event words that are nouns, see [`EVENT_NOUNS`].
     pub event_nouns: HashSet<String>,
     pub attributive_modifiers: HashSet<String>,
@@ -1209,6 +1230,7 @@ impl Default for Lexicon {
             momentary: set(MOMENTARY),
             manner_verbs: set(MANNER_VERBS),
             follow_up_verbs: set(FOLLOW_UP_VERBS),
+            incident_references: set(INCIDENT_REFERENCES),
             event_nouns: set(EVENT_NOUNS),
             attributive_modifiers: set(ATTRIBUTIVE_MODIFIERS),
             charge_cues: set(CHARGE_CUES),

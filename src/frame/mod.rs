@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::claim::{Claim, Kind, Span};
 use crate::document::Document;
-pub use lexicon::Lexicon;
+pub use lexicon::{INCIDENT, Lexicon};
 pub use predicate::Polarity;
 
 /// A time interval with possibly open ends (inclusive).
@@ -466,6 +466,8 @@ fn date_predicate(
                 {
                     (class, v)
                 }
+                // "It happened Friday", "police responded Saturday".
+                _ if refers_to_incident(clause, lex) => return Some(INCIDENT.to_string()),
                 _ => return None,
             }
         }
@@ -473,6 +475,14 @@ fn date_predicate(
     (predicate::distance(verb, verb, at.start, at.end) <= DATE_VERB_FAR)
         .then(|| lex.combine(Some(&class), object))
         .flatten()
+}
+
+/// True when the clause refers back to the story's incident ("It happened
+/// Friday"; see the lexicon's incident references).
+fn refers_to_incident(clause: &str, lex: &Lexicon) -> bool {
+    words::words(clause)
+        .iter()
+        .any(|w| lex.incident_references.contains(&w.text.to_lowercase()))
 }
 
 /// Byte offset of the claim in its sentence (0 when the spans disagree).
@@ -739,6 +749,49 @@ mod tests {
         let out = framer.frame(&doc, vec![c]);
         assert_eq!(out[0].frame.attribution.as_deref(), Some("GVA"));
         assert_eq!(out[0].frame.predicate.as_deref(), Some("killed"));
+    }
+
+    #[test]
+    fn dates_of_words_that_refer_back_to_the_incident() {
+        // (sentence, date claim, predicate)
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "It happened shortly before 5 p.m. Friday on Elm Street.",
+                "Friday",
+                Some(INCIDENT),
+            ),
+            (
+                "Officers responded to the home around 1 a.m. Saturday.",
+                "Saturday",
+                Some(INCIDENT),
+            ),
+            (
+                "Police were dispatched to the block at about 2 a.m. Wednesday.",
+                "Wednesday",
+                Some(INCIDENT),
+            ),
+            // An event word of its own still decides.
+            (
+                "It happened after a man was shot Friday on Elm Street.",
+                "Friday",
+                Some("shooting"),
+            ),
+            // A follow-up is not the incident.
+            (
+                "The suspect was arraigned Monday for what happened.",
+                "Monday",
+                None,
+            ),
+            // Nothing refers to an incident.
+            ("The mall reopens Tuesday with new hours.", "Tuesday", None),
+        ];
+        for (text, day, want) in cases {
+            let doc = Document::from_text("d", *text);
+            let d = date(2016, 5, 13);
+            let c = claim(&doc, day, Kind::Date, Some(Value::dates(d, d)));
+            let out = frame(&doc, vec![c]);
+            assert_eq!(out[0].frame.predicate.as_deref(), *want, "{text}");
+        }
     }
 
     #[test]
