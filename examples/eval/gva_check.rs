@@ -1091,7 +1091,7 @@ fn print_examples(
                     let ov =
                         stats.overlap(&x.frame.context, &y.frame.context, cfg.rare_entity_docs);
                     println!(
-                        "    vs {} “{}” pred {:?} time {:?} ents {:?}: overlap {:.2}/{}/{} story {:?} lead {}/{} gap {:?} score {:?}",
+                        "    vs {} “{}” pred {:?} time {:?} ents {:?}: overlap {:.2}/{}/{} story {:?} lead {}/{} gap {:?} score {:?} | {}",
                         &y.doc[..8.min(y.doc.len())],
                         y.claim.text,
                         y.frame.predicate,
@@ -1104,7 +1104,8 @@ fn print_examples(
                         stats.states_lead(x),
                         stats.states_lead(y),
                         stats.day_gap(&x.doc, &y.doc),
-                        compare::align::score_in(x, y, &cfg, &lex, &stats)
+                        compare::align::score_in(x, y, &cfg, &lex, &stats),
+                        y.claim.sentence.trim()
                     );
                 }
             }

@@ -137,6 +137,8 @@ pub fn dimension(c: &FramedClaim, lex: &Lexicon) -> Option<String> {
         {
             return None;
         }
+        // "the other three victims", "three other victims": a remainder.
+        Kind::Count if is_remainder(c, lex) => return None,
         Kind::Count => match c.claim.noun.as_deref() {
             Some(noun) => format!("count:{}", lex.noun_class(noun)?),
             None => "count".to_string(),
@@ -165,6 +167,29 @@ pub fn dimension(c: &FramedClaim, lex: &Lexicon) -> Option<String> {
         }
         Kind::Date => "event".to_string(),
     })
+}
+
+/// True for a count of the rest of a group: a remainder word ("other",
+/// "more") inside the claim's words or right before them ("the other three
+/// victims").
+fn is_remainder(c: &FramedClaim, lex: &Lexicon) -> bool {
+    let inside = c
+        .claim
+        .text
+        .split_whitespace()
+        .any(|w| lex.remainder_nouns.contains(&w.to_lowercase()));
+    let offset = c
+        .claim
+        .span
+        .start
+        .saturating_sub(c.claim.sentence_span.start);
+    let before = c
+        .claim
+        .sentence
+        .get(..offset)
+        .and_then(|b| b.split_whitespace().last())
+        .is_some_and(|w| lex.remainder_nouns.contains(&w.to_lowercase()));
+    inside || before
 }
 
 /// How many documents name each context entity: rare names (a victim, a
@@ -436,6 +461,14 @@ impl<'a> StoryStats<'a> {
     }
 }
 
+/// True when both claims' sentences give ages and none is shared: "a
+/// 3-year-old girl was killed Wednesday" and "an 8-year-old girl was shot
+/// Friday" are two victims, whatever else the stories share.
+fn different_victims(x: &FramedClaim, y: &FramedClaim) -> bool {
+    let (ax, ay) = (ages_in(&x.claim.sentence), ages_in(&y.claim.sentence));
+    !ax.is_empty() && !ay.is_empty() && !ax.iter().any(|a| ay.contains(a))
+}
+
 /// Ages a sentence gives people: "a 7-year-old boy", "the 17 year old",
 /// "an 8-month-old" (months as 1000 + n, so they never equal years).
 fn ages_in(sentence: &str) -> Vec<u32> {
@@ -679,7 +712,7 @@ fn incident_score(
     } else {
         px == py
     };
-    if !same_predicate {
+    if !same_predicate || different_victims(x, y) {
         return None;
     }
     let share = stats.same_story(x, y, config, lex)?;
