@@ -247,6 +247,7 @@ fn fact_items(
             Polarity::Asserted
         },
         context: Default::default(),
+        ages: Default::default(),
     };
     let kind = kind_of(&fact.unit);
     let claim =

@@ -149,11 +149,11 @@ fn pipeline(incidents: &[Incident], texts: &HashMap<String, String>) -> Run {
     let claims = items.len();
     let mut config = AlignConfig::default();
     let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f64>().ok());
-    if let Some(v) = env("GVA_DATES_OVERLAP") {
-        config.min_story_overlap_dates = v;
-    }
     if let Some(v) = env("GVA_STORY_OVERLAP") {
         config.min_story_overlap = v;
+    }
+    if let Some(v) = env("GVA_AGE_DOCS") {
+        config.age_max_docs = v as usize;
     }
     if let Some(v) = env("GVA_GAP") {
         config.story_max_gap_days = v as i64;

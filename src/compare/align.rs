@@ -13,6 +13,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use crate::claim::Kind;
+use crate::frame::age::ages_in;
 use crate::frame::{FramedClaim, Lexicon};
 
 /// Dates naming at most this many days count as days of a story.
@@ -49,11 +50,11 @@ pub struct AlignConfig {
     /// … and at least this many shared entities, or one shared entity
     /// named by at most [`AlignConfig::rare_entity_docs`] documents.
     pub min_story_shared: usize,
-    /// The overlap enough when the stories also give a victim the same age.
+    /// The overlap enough when the stories also give a person the same
+    /// age, one that at most `age_max_docs` documents give.
     pub min_story_overlap_aged: f64,
+    pub age_max_docs: usize,
     pub rare_entity_docs: usize,
-    /// Overlap enough to compare the dates two stories give one incident.
-    pub min_story_overlap_dates: f64,
     /// Dates of one incident further apart than this are not compared.
     pub max_event_gap_days: i64,
     /// Context entities of a one-off incident used as blocking keys.
@@ -88,9 +89,9 @@ impl Default for AlignConfig {
             min_story_overlap: 0.15,
             min_story_shared: 2,
             min_story_overlap_aged: 0.05,
+            age_max_docs: 32,
             rare_entity_docs: 3,
-            min_story_overlap_dates: 0.3,
-            max_event_gap_days: 14,
+            max_event_gap_days: 7,
             context_keys: 3,
             story_max_docs: 8,
             story_max_gap_days: 7,
@@ -206,10 +207,12 @@ pub struct StoryStats<'a> {
     /// Each document's lead incident day (see [`lead_day`]) and the offset
     /// of the claim it was read from.
     leads: HashMap<&'a str, (usize, NaiveDate)>,
-    /// The ages each document gives people, from the sentences of its
-    /// claims (sorted): "a 7-year-old boy was shot" in two
+    /// The ages each document gives people (sorted, see
+    /// [`crate::frame::Frame::ages`]): "a 7-year-old boy was shot" in two
     /// stories is a detail names alone do not give.
-    ages: HashMap<&'a str, Vec<u32>>,
+    ages: HashMap<&'a str, &'a [u32]>,
+    /// How many documents give each age.
+    age_frequency: HashMap<u32, usize>,
 }
 
 /// How many days before publication a lead incident day may lie.
@@ -266,19 +269,9 @@ impl<'a> StoryStats<'a> {
         // document once.
         let mut seen: HashSet<&str> = HashSet::new();
         let mut days: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
-        let mut ages: HashMap<&str, Vec<u32>> = HashMap::new();
-        let mut last_sentence: Option<(&str, (usize, usize))> = None;
+        let mut ages: HashMap<&str, &[u32]> = HashMap::new();
+        let mut age_frequency: HashMap<u32, usize> = HashMap::new();
         for c in items {
-            let here = (
-                c.doc.as_str(),
-                (c.claim.sentence_span.start, c.claim.sentence_span.end),
-            );
-            if last_sentence != Some(here) {
-                last_sentence = Some(here);
-                ages.entry(c.doc.as_str())
-                    .or_default()
-                    .extend(ages_in(&c.claim.sentence));
-            }
             let list = days.entry(c.doc.as_str()).or_default();
             if let Some(anchor) = c.claim.anchor {
                 list.push(anchor);
@@ -293,15 +286,15 @@ impl<'a> StoryStats<'a> {
                 continue;
             }
             contexts.push((c.doc.as_str(), &*c.frame.context));
+            ages.insert(c.doc.as_str(), &c.frame.ages);
+            for a in c.frame.ages.iter() {
+                *age_frequency.entry(*a).or_default() += 1;
+            }
             for e in c.frame.context.iter() {
                 *frequency.entry(e.as_str()).or_default() += 1;
             }
         }
         for list in days.values_mut() {
-            list.sort_unstable();
-            list.dedup();
-        }
-        for list in ages.values_mut() {
             list.sort_unstable();
             list.dedup();
         }
@@ -312,6 +305,7 @@ impl<'a> StoryStats<'a> {
             days,
             leads,
             ages,
+            age_frequency,
         }
     }
 
@@ -329,10 +323,15 @@ impl<'a> StoryStats<'a> {
         single.is_some_and(|d| self.lead(&c.doc) == Some(d))
     }
 
-    /// True when both documents give a victim the same age.
-    pub fn share_age(&self, a: &str, b: &str) -> bool {
+    /// True when both documents give a person the same age, one that at
+    /// most `max_docs` documents give (a common age, "17-year-old", tells
+    /// little in a large archive).
+    pub fn share_age(&self, a: &str, b: &str, max_docs: usize) -> bool {
         match (self.ages.get(a), self.ages.get(b)) {
-            (Some(xs), Some(ys)) => xs.iter().any(|x| ys.binary_search(x).is_ok()),
+            (Some(xs), Some(ys)) => xs.iter().any(|x| {
+                ys.binary_search(x).is_ok()
+                    && self.age_frequency.get(x).is_some_and(|n| *n <= max_docs)
+            }),
             _ => false,
         }
     }
@@ -437,7 +436,7 @@ impl<'a> StoryStats<'a> {
         }
         let (share, shared, rare) =
             self.overlap(&x.frame.context, &y.frame.context, config.rare_entity_docs);
-        let aged = shared > 0 && self.share_age(&x.doc, &y.doc);
+        let aged = shared > 0 && self.share_age(&x.doc, &y.doc, config.age_max_docs);
         let evidence = shared >= config.min_story_shared || rare || aged;
         let least = if aged {
             config.min_story_overlap_aged
@@ -467,40 +466,6 @@ impl<'a> StoryStats<'a> {
 fn different_victims(x: &FramedClaim, y: &FramedClaim) -> bool {
     let (ax, ay) = (ages_in(&x.claim.sentence), ages_in(&y.claim.sentence));
     !ax.is_empty() && !ay.is_empty() && !ax.iter().any(|a| ay.contains(a))
-}
-
-/// Ages a sentence gives people: "a 7-year-old boy", "the 17 year old",
-/// "an 8-month-old" (months as 1000 + n, so they never equal years).
-fn ages_in(sentence: &str) -> Vec<u32> {
-    let lower = sentence.to_ascii_lowercase();
-    let mut out = Vec::new();
-    for (unit, base) in [("year", 0), ("month", 1000)] {
-        for (at, _) in lower.match_indices(unit) {
-            let after = &lower[at + unit.len()..];
-            let after = after.strip_prefix('s').unwrap_or(after);
-            let old = after
-                .strip_prefix("-old")
-                .or_else(|| after.strip_prefix(" old"))
-                .is_some();
-            if !old {
-                continue;
-            }
-            let before = lower[..at].trim_end_matches(['-', ' ']);
-            let word_start = before
-                .rfind(|ch: char| !ch.is_ascii_alphanumeric())
-                .map_or(0, |k| k + 1);
-            let word = &before[word_start..];
-            let n = word.parse::<u32>().ok().or_else(|| {
-                crate::extract::number::word_number(word)
-                    .filter(|n| n.fract() == 0.0 && *n >= 1.0)
-                    .map(|n| n as u32)
-            });
-            if let Some(n) = n.filter(|n| *n < 130) {
-                out.push(base + n);
-            }
-        }
-    }
-    out
 }
 
 /// True for claims about a one-off incident (killed, injured, shot).
@@ -723,14 +688,12 @@ fn incident_score(
                 (Some(s), Some(t)) => (s - t).num_days().abs(),
                 _ => i64::MAX,
             };
-            // Two leads that date the incident differently are compared
-            // whenever the stories match; a lead and another date of the
-            // story only when the stories are strongly the same; two
-            // secondary dates (follow-ups, other incidents) never.
-            let (lx, ly) = (stats.states_lead(x), stats.states_lead(y));
-            let aged = stats.share_age(&x.doc, &y.doc);
-            let strong = (share >= config.min_story_overlap_dates || aged) && (lx || ly);
-            if !(event && ((lx && ly) || strong) && gap <= config.max_event_gap_days) {
+            // A date that differs is compared when one of the two is its
+            // article's lead day (where news says when it happened) and
+            // they lie within a week; two secondary dates (follow-ups,
+            // other incidents an article recalls) never are.
+            let lead = stats.states_lead(x) || stats.states_lead(y);
+            if !(event && lead && gap <= config.max_event_gap_days) {
                 return None;
             }
             0.0
@@ -816,7 +779,7 @@ pub fn predicate_similarity(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::{Claim, Value};
+    use crate::claim::{Claim, Span, Value};
     use crate::frame::{Frame, Period, Polarity};
     use chrono::NaiveDate;
 
@@ -851,26 +814,8 @@ mod tests {
                 attribution: source.map(String::from),
                 polarity: Polarity::Asserted,
                 context: Default::default(),
+                ages: Default::default(),
             },
-        }
-    }
-
-    #[test]
-    fn reads_the_ages_news_gives_people() {
-        let cases: &[(&str, &[u32])] = &[
-            ("A 7-year-old boy was shot and killed", &[7]),
-            ("the 17 year old was taken to hospital", &[17]),
-            ("a 66-year-old man and a 3-years-old girl", &[66, 3]),
-            ("the girl, an eight-month-old, was hurt", &[1008]),
-            ("Twelve-year-old Ana was wounded", &[12]),
-            ("a 2-year-old and her one-month-old brother", &[2, 1001]),
-            // Not ages: a plain duration, a year, a tenure.
-            ("he served 5 years in prison", &[]),
-            ("in the year 2016 old records were lost", &[]),
-            ("a 40-year-long career", &[]),
-        ];
-        for (sentence, expected) in cases {
-            assert_eq!(ages_in(sentence), *expected, "{sentence}");
         }
     }
 
@@ -1006,8 +951,84 @@ mod tests {
         c
     }
 
-    fn aged(mut c: FramedClaim, sentence: &str) -> FramedClaim {
-        c.claim.sentence = sentence.to_string();
+    #[test]
+    fn remainder_counts_have_no_dimension() {
+        let lex = Lexicon::default();
+        // (sentence, claim text, remainder)
+        for (sentence, text, remainder) in [
+            (
+                "The other three victims were released.",
+                "three victims",
+                true,
+            ),
+            (
+                "Police said three other victims were hurt.",
+                "three other victims",
+                true,
+            ),
+            ("Two more people died on Friday.", "Two more people", true),
+            (
+                "Three victims were released on Friday.",
+                "Three victims",
+                false,
+            ),
+            (
+                "Another man said three victims were hurt.",
+                "three victims",
+                false,
+            ),
+        ] {
+            let at = sentence.find(text).unwrap_or(0);
+            let mut c = item("a", at, Kind::Count, &["Elm Street"], "injured", None, None);
+            c.claim.text = text.into();
+            c.claim.span = Span::new(at, at + text.len());
+            c.claim.sentence = sentence.into();
+            c.claim.sentence_span = Span::new(0, sentence.len());
+            c.claim.noun = text.split_whitespace().last().map(String::from);
+            assert_eq!(dimension(&c, &lex).is_none(), remainder, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn sentences_with_disjoint_ages_are_different_victims() {
+        let said = |s: &str| {
+            let mut c = item("a", 0, Kind::Date, &[], "killed", None, None);
+            c.claim.sentence = s.into();
+            c
+        };
+        for (x, y, different) in [
+            (
+                "A 3-year-old girl was killed Wednesday.",
+                "An 8-year-old girl was shot Friday.",
+                true,
+            ),
+            (
+                "A 3-year-old girl was killed Wednesday.",
+                "The girl, a 3-year-old, died Friday.",
+                false,
+            ),
+            (
+                "An 8-year-old was shot two days after a 3-year-old.",
+                "A 3-year-old died.",
+                false,
+            ),
+            // No age on one side: nothing to tell.
+            (
+                "A girl was killed Wednesday.",
+                "An 8-year-old girl was shot Friday.",
+                false,
+            ),
+        ] {
+            assert_eq!(
+                different_victims(&said(x), &said(y)),
+                different,
+                "{x} / {y}"
+            );
+        }
+    }
+
+    fn aged(mut c: FramedClaim, text: &str) -> FramedClaim {
+        c.frame.ages = crate::frame::age::story_ages(text).into();
         c
     }
 

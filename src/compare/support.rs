@@ -119,6 +119,7 @@ mod tests {
                 attribution: None,
                 polarity: Polarity::Asserted,
                 context: Default::default(),
+                ages: Default::default(),
             },
         }
     }

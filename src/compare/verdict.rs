@@ -547,6 +547,7 @@ mod tests {
                 attribution: Some("SIPRI".into()),
                 polarity: Polarity::Asserted,
                 context: Default::default(),
+                ages: Default::default(),
             },
         }
     }

@@ -7,6 +7,7 @@
 //! event times ("has recently supplied", "since then") and zero counts ("no one
 //! was injured"), see [`synth`]. All word tables are in [`lexicon`].
 
+pub mod age;
 pub mod attach;
 pub mod attribution;
 pub mod entity;
@@ -102,6 +103,10 @@ pub struct Frame {
     /// sentence names too little ("Two people were killed").
     #[serde(skip)]
     pub context: Arc<[String]>,
+    /// The ages the document gives people, sorted (see [`age`]): with few
+    /// names, "a 4-year-old boy" in two stories tells they are one.
+    #[serde(skip)]
+    pub ages: Arc<[u32]>,
 }
 
 /// A claim with its document id and frame; serialised as the claims/v1 claim
@@ -213,9 +218,11 @@ impl Framer {
             }
         }));
         let context: Arc<[String]> = story_entities(doc, &cache, lex).into();
+        let ages: Arc<[u32]> = age::story_ages(&doc.text).into();
         let event_day = event_day(&framed, doc.published, lex);
         for item in &mut framed {
             item.frame.context = context.clone();
+            item.frame.ages = ages.clone();
             if let Some(day) = event_day
                 && inherits_event_day(item, lex)
             {
@@ -422,6 +429,7 @@ fn frame_claim(
         attribution: attribution.map(|a| a.source.clone()),
         polarity,
         context: Arc::default(),
+        ages: Arc::default(),
     }
 }
 
