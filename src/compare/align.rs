@@ -13,7 +13,6 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use crate::claim::Kind;
-use crate::frame::age::ages_in;
 use crate::frame::{FramedClaim, Lexicon};
 
 /// Dates naming at most this many days count as days of a story.
@@ -460,14 +459,6 @@ impl<'a> StoryStats<'a> {
     }
 }
 
-/// True when both claims' sentences give ages and none is shared: "a
-/// 3-year-old girl was killed Wednesday" and "an 8-year-old girl was shot
-/// Friday" are two victims, whatever else the stories share.
-fn different_victims(x: &FramedClaim, y: &FramedClaim) -> bool {
-    let (ax, ay) = (ages_in(&x.claim.sentence), ages_in(&y.claim.sentence));
-    !ax.is_empty() && !ay.is_empty() && !ax.iter().any(|a| ay.contains(a))
-}
-
 /// True for claims about a one-off incident (killed, injured, shot).
 fn is_incident(c: &FramedClaim, lex: &Lexicon) -> bool {
     c.frame
@@ -677,7 +668,7 @@ fn incident_score(
     } else {
         px == py
     };
-    if !same_predicate || different_victims(x, y) {
+    if !same_predicate {
         return None;
     }
     let share = stats.same_story(x, y, config, lex)?;
@@ -986,44 +977,6 @@ mod tests {
             c.claim.sentence_span = Span::new(0, sentence.len());
             c.claim.noun = text.split_whitespace().last().map(String::from);
             assert_eq!(dimension(&c, &lex).is_none(), remainder, "{sentence}");
-        }
-    }
-
-    #[test]
-    fn sentences_with_disjoint_ages_are_different_victims() {
-        let said = |s: &str| {
-            let mut c = item("a", 0, Kind::Date, &[], "killed", None, None);
-            c.claim.sentence = s.into();
-            c
-        };
-        for (x, y, different) in [
-            (
-                "A 3-year-old girl was killed Wednesday.",
-                "An 8-year-old girl was shot Friday.",
-                true,
-            ),
-            (
-                "A 3-year-old girl was killed Wednesday.",
-                "The girl, a 3-year-old, died Friday.",
-                false,
-            ),
-            (
-                "An 8-year-old was shot two days after a 3-year-old.",
-                "A 3-year-old died.",
-                false,
-            ),
-            // No age on one side: nothing to tell.
-            (
-                "A girl was killed Wednesday.",
-                "An 8-year-old girl was shot Friday.",
-                false,
-            ),
-        ] {
-            assert_eq!(
-                different_victims(&said(x), &said(y)),
-                different,
-                "{x} / {y}"
-            );
         }
     }
 
