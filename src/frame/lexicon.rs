@@ -242,6 +242,8 @@ const VERB_CLASSES: &[(&str, &[&str])] = &[
             "gunshots",
             "gunman",
             "gunmen",
+            "fired",
+            "firing",
         ],
     ),
     (
