@@ -433,7 +433,9 @@ fn choose_edits(incidents: &[Incident], run: &Run, seed: u64) -> HashMap<String,
                 .filter(|o| corroborated(o.0, &a.id))
                 .cloned()
                 .collect();
-            if !backed.is_empty() {
+            // GVA_PERTURB_ANY=1: the session-2 choice (the first article
+            // with any rewritable figure), for comparison.
+            if !backed.is_empty() && std::env::var_os("GVA_PERTURB_ANY").is_none() {
                 pick = Some((a, backed));
                 break;
             }
