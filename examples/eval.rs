@@ -6,7 +6,7 @@
 //! ```text
 //! cargo run --release --example eval -- ../shared/eval/extraction
 //! cargo run --release --example eval -- --gva ../shared/eval/gva/gva_dev.jsonl
-//! cargo run --release --example eval -- --gva-check ../shared/eval/gva/gva_dev.jsonl [--seed N] [--examples N] [--write-perturbed FILE]
+//! cargo run --release --example eval -- --gva-check ../shared/eval/gva/gva_dev.jsonl [--seed N] [--examples N] [--write-perturbed FILE] [--gate]
 //! cargo run --release --example eval -- ../shared/eval/extraction --failures CurrencyModel
 //! ```
 //!
@@ -14,7 +14,8 @@
 //! `docs/evaluation.md`), runs `claimcheck::extract::extract_text` on each input
 //! with the record's `ref_time` as publication date, and prints recall and
 //! value accuracy per suite and claim kind. It writes nothing but stdout and
-//! exits 0 whatever the scores; only an I/O error exits non-zero.
+//! exits 0 whatever the scores; only an I/O error exits non-zero, and with
+//! `--gate` a GVA comparison figure past its floor (see `gva_check::GATE`).
 
 #[path = "eval/expect.rs"]
 mod expect;
@@ -32,7 +33,7 @@ use expect::{Case, Expectation, Want};
 
 const USAGE: &str =
     "usage: eval [SUITES_DIR] [--gva GVA_JSONL] [--failures SUITE] [--no-dateparser]
-            [--gva-check GVA_JSONL [--seed N] [--examples N] [--write-perturbed FILE]]";
+            [--gva-check GVA_JSONL [--seed N] [--examples N] [--write-perturbed FILE] [--gate]]";
 
 struct Args {
     suites: Option<PathBuf>,
@@ -55,6 +56,7 @@ fn parse_args() -> Result<Args, String> {
             write_perturbed: None,
             examples: 0,
             dump: None,
+            gate: false,
         },
     };
     let mut it = std::env::args().skip(1);
@@ -66,6 +68,7 @@ fn parse_args() -> Result<Args, String> {
             "--gva-check" => {
                 args.gva_check = Some(it.next().ok_or("--gva-check needs a path")?.into())
             }
+            "--gate" => args.check.gate = true,
             "--seed" => {
                 let n = it.next().ok_or("--seed needs a number")?;
                 args.check.seed = n.parse().map_err(|_| format!("bad --seed {n}"))?;

@@ -38,6 +38,48 @@ pub struct Options {
     /// Write every framed claim of the unperturbed pool (JSON Lines, with
     /// its incident index and the archive fact it states) for inspection.
     pub dump: Option<PathBuf>,
+    /// Fail (an error) when a figure falls past its floor, see [`GATE`].
+    pub gate: bool,
+}
+
+/// What `--gate` holds the figures to (percent): the aims that are
+/// met — false alignment and false conflicts under 5% — and a recall floor
+/// just under the recorded figure (46.6%), so that a change that loses
+/// conflicts fails CI instead of passing unnoticed. Raise it as recall grows.
+const GATE: Gate = Gate {
+    max_false_alignment: 5.0,
+    max_false_conflicts: 5.0,
+    min_recall: 45.0,
+};
+
+struct Gate {
+    max_false_alignment: f64,
+    max_false_conflicts: f64,
+    min_recall: f64,
+}
+
+/// The gate's verdict on the three figures (percent): the failures, if any.
+fn gate_failures(false_alignment: f64, false_conflicts: f64, recall: f64) -> Vec<String> {
+    let mut out = Vec::new();
+    if false_alignment >= GATE.max_false_alignment {
+        out.push(format!(
+            "false alignment {false_alignment:.1}% is not under {}%",
+            GATE.max_false_alignment
+        ));
+    }
+    if false_conflicts >= GATE.max_false_conflicts {
+        out.push(format!(
+            "false conflicts {false_conflicts:.1}% are not under {}%",
+            GATE.max_false_conflicts
+        ));
+    }
+    if recall < GATE.min_recall {
+        out.push(format!(
+            "conflict recall {recall:.1}% is under the floor of {}%",
+            GATE.min_recall
+        ));
+    }
+    out
 }
 
 struct Article {
@@ -813,6 +855,21 @@ pub fn run(path: &Path, opts: &Options) -> Result<(), String> {
             &classes,
             &incidents,
             opts,
+        );
+    }
+    if opts.gate {
+        let share = |n: usize, d: usize| 100.0 * n as f64 / d.max(1) as f64;
+        let failures = gate_failures(
+            share(cross, total),
+            share(false_conflict.len(), incidents.len()),
+            share(flagged.len(), edits.len()),
+        );
+        if !failures.is_empty() {
+            return Err(format!("GVA gate: {}", failures.join("; ")));
+        }
+        println!(
+            "GVA gate: passed (false alignment and false conflicts under 5%, recall ≥ {}%)",
+            GATE.min_recall
         );
     }
     Ok(())
