@@ -137,11 +137,15 @@ pub fn dimension(c: &FramedClaim, lex: &Lexicon) -> Option<String> {
         {
             return None;
         }
-        // "the other three victims", "three other victims": a remainder.
-        Kind::Count if is_remainder(c, lex) => return None,
-        Kind::Count => match c.claim.noun.as_deref() {
-            Some(noun) => format!("count:{}", lex.noun_class(noun)?),
-            None => "count".to_string(),
+        Kind::Count => match remainder(c, lex) {
+            // "the other three victims", "three others were also killed".
+            Remainder::Part => return None,
+            // "one man killed and four others injured": all the injured.
+            Remainder::Complement => "count:people".to_string(),
+            Remainder::No => match c.claim.noun.as_deref() {
+                Some(noun) => format!("count:{}", lex.noun_class(noun)?),
+                None => "count".to_string(),
+            },
         },
         // "sentenced to eight to 20 years for the killing", "11 years
         // after the shooting": a duration beside a one-off incident is a
@@ -169,27 +173,47 @@ pub fn dimension(c: &FramedClaim, lex: &Lexicon) -> Option<String> {
     })
 }
 
-/// True for a count of the rest of a group: a remainder word ("other",
-/// "more") inside the claim's words or right before them ("the other three
-/// victims").
-fn is_remainder(c: &FramedClaim, lex: &Lexicon) -> bool {
-    let inside = c
-        .claim
-        .text
-        .split_whitespace()
-        .any(|w| lex.remainder_nouns.contains(&w.to_lowercase()));
+/// Whether a count counts the rest of a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Remainder {
+    No,
+    /// The rest of the same group: "one was killed and three others were
+    /// also killed", "the other three victims".
+    Part,
+    /// Everyone with another outcome: in "a man was killed and four others
+    /// were injured" the others are all the injured.
+    Complement,
+}
+
+/// Reads a remainder word ("other", "more") inside the claim's words or
+/// right before them, and whether an earlier word of its sentence names
+/// another incident outcome (then the count is a [`Remainder::Complement`]).
+fn remainder(c: &FramedClaim, lex: &Lexicon) -> Remainder {
+    let is_rest = |w: &str| lex.remainder_nouns.contains(&w.to_lowercase());
+    let inside = c.claim.text.split_whitespace().any(is_rest);
     let offset = c
         .claim
         .span
         .start
         .saturating_sub(c.claim.sentence_span.start);
-    let before = c
-        .claim
-        .sentence
-        .get(..offset)
-        .and_then(|b| b.split_whitespace().last())
-        .is_some_and(|w| lex.remainder_nouns.contains(&w.to_lowercase()));
-    inside || before
+    let head = c.claim.sentence.get(..offset).unwrap_or("");
+    let before = head.split_whitespace().last().is_some_and(is_rest);
+    if !(inside || before) {
+        return Remainder::No;
+    }
+    let outcome_of = |class: &str| lex.is_momentary(class) && !lex.manner_verbs.contains(class);
+    let Some(outcome) = c.frame.predicate.as_deref().filter(|p| outcome_of(p)) else {
+        return Remainder::Part;
+    };
+    let other_outcome = head.split(|ch: char| !ch.is_alphabetic()).any(|w| {
+        lex.verb_class(&w.to_lowercase())
+            .is_some_and(|class| class != outcome && outcome_of(class))
+    });
+    if other_outcome {
+        Remainder::Complement
+    } else {
+        Remainder::Part
+    }
 }
 
 /// How many documents name each context entity: rare names (a victim, a
@@ -943,7 +967,7 @@ mod tests {
     }
 
     #[test]
-    fn remainder_counts_have_no_dimension() {
+    fn remainder_counts_have_no_dimension_unless_they_complete_another_outcome() {
         let lex = Lexicon::default();
         // (sentence, claim text, remainder)
         for (sentence, text, remainder) in [
@@ -967,6 +991,22 @@ mod tests {
                 "Another man said three victims were hurt.",
                 "three victims",
                 false,
+            ),
+            // Others with another outcome are all of that outcome.
+            (
+                "A man was killed and four others were injured.",
+                "four others",
+                false,
+            ),
+            (
+                "Man fatally shot, seven others hurt on Elm Street",
+                "seven others",
+                false,
+            ),
+            (
+                "One man was hurt and two others were hurt too.",
+                "two others",
+                true,
             ),
         ] {
             let at = sentence.find(text).unwrap_or(0);

@@ -484,7 +484,14 @@ fn different_groups(
     }
     let (nx, ny) = (x.claim.noun.as_deref()?, y.claim.noun.as_deref()?);
     let (gx, gy) = (lex.person_group(nx), lex.person_group(ny));
-    let everyone = |n: &str| lex.noun_class(n).as_deref() == Some("people");
+    // "Four others" reaches here only as everyone of its outcome ("one
+    // killed and four others injured"): a part of a group is never aligned.
+    let everyone = |n: &str| {
+        lex.noun_class(n).as_deref() == Some("people")
+            || n.split_whitespace()
+                .last()
+                .is_some_and(|w| lex.remainder_nouns.contains(&w.to_lowercase()))
+    };
     match (gx, gy) {
         (Some(a), Some(b)) if a != b => Some("two groups of people, which may overlap or add up"),
         (Some(_), None) if everyone(ny) && ix.high <= iy.low => {
