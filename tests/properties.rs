@@ -195,6 +195,8 @@ fn fragment() -> impl Strategy<Value = String> {
             "Sept. ", "13 ", "2018", "-03-20", "the 1990s", "mid-", "late ", "early ",
             "Thursday", "\u{301}", "\u{200b}", "\u{200f}", "\u{202e}", "\u{a0}", "\u{2009}",
             "\u{feff}", "١٢٣", "二〇一八年", "🙂", "e", "1e308", "\u{ff05}", "₹", "₪",
+            "-year-old", " year old", "-month-old", " years older", "twenty-", "\u{201c}",
+            "\u{2011}", " others", "more than ", " killed", " injured", " died ",
         ]).prop_map(str::to_string),
         1 => any::<char>().prop_map(String::from),
     ]
@@ -311,6 +313,13 @@ proptest! {
         bodies::check_claims(&s, &a);
         let b = extract_text("u", &s, 0, NaiveDate::from_ymd_opt(2018, 3, 20));
         prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn ages_read_cleanly_from_any_text(parts in prop::collection::vec(fragment(), 0..40)) {
+        let s: String = parts.concat();
+        let ages = claimcheck::frame::age::story_ages(&s);
+        prop_assert!(ages.windows(2).all(|w| w[0] < w[1]), "{ages:?}");
     }
 
     #[test]
