@@ -52,6 +52,8 @@ pub struct AlignConfig {
     /// The overlap enough when the stories also give a person the same
     /// age, one that at most `age_max_docs` documents give.
     pub min_story_overlap_aged: f64,
+    /// An age more documents give ("17-year-old" in a large archive) tells
+    /// no story from another.
     pub age_max_docs: usize,
     pub rare_entity_docs: usize,
     /// Dates of one incident further apart than this are not compared.
@@ -190,7 +192,14 @@ enum Remainder {
 /// another incident outcome (then the count is a [`Remainder::Complement`]).
 fn remainder(c: &FramedClaim, lex: &Lexicon) -> Remainder {
     let is_rest = |w: &str| lex.remainder_nouns.contains(&w.to_lowercase());
-    let inside = c.claim.text.split_whitespace().any(is_rest);
+    // "More than ten people" is a qualifier, "two more people" a remainder.
+    let words: Vec<&str> = c.claim.text.split_whitespace().collect();
+    let inside = words.iter().enumerate().any(|(i, w)| {
+        is_rest(w)
+            && !words
+                .get(i + 1)
+                .is_some_and(|next| next.eq_ignore_ascii_case("than"))
+    });
     let offset = c
         .claim
         .span
@@ -352,8 +361,7 @@ impl<'a> StoryStats<'a> {
     pub fn share_age(&self, a: &str, b: &str, max_docs: usize) -> bool {
         match (self.ages.get(a), self.ages.get(b)) {
             (Some(xs), Some(ys)) => xs.iter().any(|x| {
-                ys.binary_search(x).is_ok()
-                    && self.age_frequency.get(x).is_some_and(|n| *n <= max_docs)
+                ys.contains(x) && self.age_frequency.get(x).is_some_and(|n| *n <= max_docs)
             }),
             _ => false,
         }
@@ -969,48 +977,79 @@ mod tests {
     #[test]
     fn remainder_counts_have_no_dimension_unless_they_complete_another_outcome() {
         let lex = Lexicon::default();
-        // (sentence, claim text, remainder)
-        for (sentence, text, remainder) in [
+        // (sentence, claim text, its predicate, remainder)
+        for (sentence, text, predicate, remainder) in [
             (
                 "The other three victims were released.",
                 "three victims",
+                "injured",
                 true,
             ),
             (
                 "Police said three other victims were hurt.",
                 "three other victims",
+                "injured",
                 true,
             ),
-            ("Two more people died on Friday.", "Two more people", true),
+            (
+                "Two more people died on Friday.",
+                "Two more people",
+                "killed",
+                true,
+            ),
             (
                 "Three victims were released on Friday.",
                 "Three victims",
+                "injured",
                 false,
             ),
             (
                 "Another man said three victims were hurt.",
                 "three victims",
+                "injured",
+                false,
+            ),
+            // A qualifier, not a remainder.
+            (
+                "More than ten people were killed.",
+                "More than ten people",
+                "killed",
                 false,
             ),
             // Others with another outcome are all of that outcome.
             (
                 "A man was killed and four others were injured.",
                 "four others",
+                "injured",
                 false,
             ),
             (
                 "Man fatally shot, seven others hurt on Elm Street",
                 "seven others",
+                "injured",
+                false,
+            ),
+            (
+                "Two were wounded and three others died.",
+                "three others",
+                "killed",
                 false,
             ),
             (
                 "One man was hurt and two others were hurt too.",
                 "two others",
+                "injured",
+                true,
+            ),
+            (
+                "One was killed; three others were also killed.",
+                "three others",
+                "killed",
                 true,
             ),
         ] {
             let at = sentence.find(text).unwrap_or(0);
-            let mut c = item("a", at, Kind::Count, &["Elm Street"], "injured", None, None);
+            let mut c = item("a", at, Kind::Count, &["Elm Street"], predicate, None, None);
             c.claim.text = text.into();
             c.claim.span = Span::new(at, at + text.len());
             c.claim.sentence = sentence.into();

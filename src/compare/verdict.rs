@@ -195,7 +195,7 @@ fn incident_days_differ(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Opti
     let day = |c: &FramedClaim, predicate, day| IncidentDay {
         predicate,
         day,
-        death: dates_a_death(c),
+        death: dates_a_death(c, lex),
     };
     if let Some(why) = days_reconcile(
         day(x, px, dx),
@@ -230,23 +230,27 @@ fn incident_days_differ(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Opti
     ))
 }
 
-/// Words that date a death rather than the attack: "died Sunday",
-/// "succumbed to his wounds", "was pronounced dead", "his death". "Killed
-/// Saturday" and "shot dead" date the attack itself.
-const DEATH_WORDS: &[&str] = &["died", "dies", "die", "succumbed", "pronounced", "death"];
-
-/// True when the claim's sentence says someone died (see [`DEATH_WORDS`]).
-fn dates_a_death(c: &FramedClaim) -> bool {
-    c.claim
-        .sentence
-        .split(|ch: char| !ch.is_alphabetic())
-        .any(|w| DEATH_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d)))
+/// True when the claim's clause says someone died later ("died Sunday",
+/// "succumbed to his wounds", "was pronounced dead at the hospital"; the
+/// words are the lexicon's `death_words`), not "pronounced dead at the
+/// scene", which is the day of the attack.
+fn dates_a_death(c: &FramedClaim, lex: &Lexicon) -> bool {
+    let sentence = &c.claim.sentence;
+    let offset = c
+        .claim
+        .span
+        .start
+        .saturating_sub(c.claim.sentence_span.start);
+    let (start, end) = crate::frame::predicate::clause_at(sentence, offset);
+    let clause = sentence.get(start..end).unwrap_or(sentence).to_lowercase();
+    let words: Vec<&str> = clause.split(|ch: char| !ch.is_alphabetic()).collect();
+    words.iter().any(|w| lex.death_words.contains(*w)) && !words.contains(&"scene")
 }
 
 /// One article's day for an incident: its predicate, the day, and whether
 /// the clause dates a death ([`dates_a_death`]).
 #[derive(Debug, Clone, Copy)]
-pub struct IncidentDay<'a> {
+pub(crate) struct IncidentDay<'a> {
     pub predicate: &'a str,
     pub day: chrono::NaiveDate,
     pub death: bool,
@@ -258,7 +262,7 @@ pub struct IncidentDay<'a> {
 /// (`relative`: "Saturday" resolved in another week), or a death dated
 /// after the shooting (the victim died later of the wounds: only when that
 /// article says the victim died, not "was killed", which dates the attack).
-pub fn days_reconcile(
+pub(crate) fn days_reconcile(
     x: IncidentDay,
     y: IncidentDay,
     relative: bool,
@@ -764,12 +768,38 @@ mod tests {
                 ),
                 Verdict::Related,
             ),
-            // … but "was killed" dates the attack.
+            // … but "was killed" dates the attack,
             (
                 incident("a", "shooting", one(2016, 5, 14), Asserted),
                 said(
                     incident("b", "killed", one(2016, 5, 16), Asserted),
                     "The boy was killed Monday.",
+                ),
+                Verdict::Conflict,
+            ),
+            // … and so do a "shooting death" and a death at the scene.
+            (
+                incident("a", "shooting", one(2016, 5, 14), Asserted),
+                said(
+                    incident("b", "killed", one(2016, 5, 16), Asserted),
+                    "Doe was killed Monday in a shooting death on Elm Street.",
+                ),
+                Verdict::Conflict,
+            ),
+            (
+                incident("a", "shooting", one(2016, 5, 14), Asserted),
+                said(
+                    incident("b", "killed", one(2016, 5, 16), Asserted),
+                    "He was pronounced dead at the scene Monday.",
+                ),
+                Verdict::Conflict,
+            ),
+            // A death in another clause of the sentence dates nothing here.
+            (
+                incident("a", "shooting", one(2016, 5, 14), Asserted),
+                said(
+                    incident("b", "killed", one(2016, 5, 16), Asserted),
+                    "The boy was killed Monday, although his uncle died years ago.",
                 ),
                 Verdict::Conflict,
             ),

@@ -242,8 +242,6 @@ const VERB_CLASSES: &[(&str, &[&str])] = &[
             "gunshots",
             "gunman",
             "gunmen",
-            "fired",
-            "firing",
         ],
     ),
     (
@@ -352,14 +350,30 @@ pub const INCIDENT: &str = "incident";
 /// "police responded Saturday", "the June 13 incident". A date that no
 /// event word claims but one of these does dates the incident. Not a verb
 /// class: they do not make a sentence tell the story, nor name a figure.
-const INCIDENT_REFERENCES: &[&str] = &[
-    "happened",
-    "happen",
-    "occurred",
-    "occur",
-    "incident",
-    "responded",
-    "dispatched",
+const INCIDENT_REFERENCES: &[&str] = &["happened", "happen", "occurred", "occur", "incident"];
+
+/// Verbs of the emergency response, which date the incident when a
+/// responder is their subject ("officers responded Saturday", "deputies
+/// were dispatched Sunday"), not otherwise ("the mayor responded Monday").
+const RESPONSE_VERBS: &[&str] = &["responded", "dispatched"];
+
+/// Who responds to an incident (see [`RESPONSE_VERBS`]).
+const RESPONDERS: &[&str] = &[
+    "police",
+    "officers",
+    "officer",
+    "deputies",
+    "deputy",
+    "troopers",
+    "trooper",
+    "firefighters",
+    "paramedics",
+    "medics",
+    "authorities",
+    "emergency",
+    "crews",
+    "dispatchers",
+    "agents",
 ];
 
 /// Verb classes that name how an event happened rather than its outcome: in
@@ -768,6 +782,11 @@ const EVENT_FAMILIES: &[(&str, &str)] = &[
 /// dated after the shooting does not contradict it.
 const LATER_OUTCOMES: &[(&str, &str)] = &[("killed", "shooting"), ("killed", "injured")];
 
+/// Words that date a death rather than the attack: "died Sunday",
+/// "succumbed to his wounds", "was pronounced dead". "Killed Saturday",
+/// "shot dead" and "a shooting death" date the attack itself.
+const DEATH_WORDS: &[&str] = &["died", "dies", "die", "succumbed", "pronounced"];
+
 /// Counted nouns that all count people (compared with each other); a count
 /// of "others" is a remainder, never compared.
 const PERSON_NOUNS: &[&str] = &[
@@ -1149,6 +1168,9 @@ pub struct Lexicon {
     pub follow_up_verbs: HashSet<String>,
     /// See [`INCIDENT_REFERENCES`].
     pub incident_references: HashSet<String>,
+    /// See [`RESPONSE_VERBS`] and [`RESPONDERS`].
+    pub response_verbs: HashSet<String>,
+    pub responders: HashSet<String>,
     /// Event words that are nouns, see [`EVENT_NOUNS`].
     pub event_nouns: HashSet<String>,
     pub attributive_modifiers: HashSet<String>,
@@ -1173,6 +1195,8 @@ pub struct Lexicon {
     pub auxiliaries: HashSet<String>,
     /// (later, earlier) predicate pairs of one incident, see [`LATER_OUTCOMES`].
     pub later_outcomes: Vec<(String, String)>,
+    /// See [`DEATH_WORDS`].
+    pub death_words: HashSet<String>,
     pub person_nouns: HashSet<String>,
     pub remainder_nouns: HashSet<String>,
     /// Person nouns that count everyone, see [`GENERAL_PERSON_NOUNS`].
@@ -1233,6 +1257,8 @@ impl Default for Lexicon {
             manner_verbs: set(MANNER_VERBS),
             follow_up_verbs: set(FOLLOW_UP_VERBS),
             incident_references: set(INCIDENT_REFERENCES),
+            response_verbs: set(RESPONSE_VERBS),
+            responders: set(RESPONDERS),
             event_nouns: set(EVENT_NOUNS),
             attributive_modifiers: set(ATTRIBUTIVE_MODIFIERS),
             charge_cues: set(CHARGE_CUES),
@@ -1255,6 +1281,7 @@ impl Default for Lexicon {
                 .iter()
                 .map(|(p, f)| (p.to_string(), f.to_string()))
                 .collect(),
+            death_words: set(DEATH_WORDS),
             later_outcomes: LATER_OUTCOMES
                 .iter()
                 .map(|(a, b)| (a.to_string(), b.to_string()))

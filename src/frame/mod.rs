@@ -486,11 +486,15 @@ fn date_predicate(
 }
 
 /// True when the clause refers back to the story's incident ("It happened
-/// Friday"; see the lexicon's incident references).
+/// Friday"; see the lexicon's incident references) or tells the response
+/// to it ("officers responded Saturday").
 fn refers_to_incident(clause: &str, lex: &Lexicon) -> bool {
-    words::words(clause)
+    let lower: Vec<String> = words::words(clause)
         .iter()
-        .any(|w| lex.incident_references.contains(&w.text.to_lowercase()))
+        .map(|w| w.text.to_lowercase())
+        .collect();
+    let has = |set: &std::collections::HashSet<String>| lower.iter().any(|w| set.contains(w));
+    has(&lex.incident_references) || (has(&lex.response_verbs) && has(&lex.responders))
 }
 
 /// Byte offset of the claim in its sentence (0 when the spans disagree).
@@ -784,6 +788,14 @@ mod tests {
                 "Friday",
                 Some("shooting"),
             ),
+            // A response dates the incident only when responders give it.
+            (
+                "The mayor responded on Tuesday to the criticism.",
+                "Tuesday",
+                None,
+            ),
+            // Losing a job is no shooting.
+            ("Officer Bob Smith was fired on Tuesday.", "Tuesday", None),
             // A follow-up is not the incident.
             (
                 "The suspect was arraigned Monday for what happened.",

@@ -321,7 +321,6 @@ mod tests {
                 Some("shooting"),
             ),
             ("gunfire erupted on Friday", "Friday", Some("shooting")),
-            ("she fired a gun at the car", "fired", Some("shooting")),
             ("a four day visit to the capital", "four", None),
             // The count is the object of the outcome verb right before it.
             (
