@@ -23,7 +23,7 @@ pub fn ages_in(sentence: &str) -> Vec<u32> {
                 .strip_prefix(['-', '\u{2011}', ' ', '\u{a0}'])
                 .and_then(|r| r.strip_prefix("old"));
             // "old", not "older" or "oldest".
-            if !rest.is_some_and(|r| !r.starts_with(|ch: char| ch.is_alphabetic())) {
+            if rest.is_none_or(|r| r.starts_with(|ch: char| ch.is_alphabetic())) {
                 continue;
             }
             let before = lower.get(..at).unwrap_or("").trim_end_matches(JOINERS);
