@@ -681,6 +681,7 @@ pub fn run(path: &Path, opts: &Options) -> Result<(), String> {
     };
     let mut flagged: BTreeSet<&str> = BTreeSet::new();
     let mut false_conflict: BTreeSet<usize> = BTreeSet::new();
+    let mut false_examples: Vec<&Finding> = Vec::new();
     let mut base_conflict: BTreeSet<usize> = BTreeSet::new();
     for f in &base.findings {
         if f.verdict == Verdict::Conflict {
@@ -706,6 +707,7 @@ pub fn run(path: &Path, opts: &Options) -> Result<(), String> {
         }
         if !involves {
             false_conflict.extend(incidents_in(f, &of));
+            false_examples.push(f);
         }
     }
     let mut by_fact: HashMap<Fact, (usize, usize)> = HashMap::new();
@@ -823,6 +825,27 @@ pub fn run(path: &Path, opts: &Options) -> Result<(), String> {
         pct(base_conflict.len(), incidents.len())
     );
     if opts.examples > 0 {
+        println!();
+        println!(
+            "-- false conflicts in the perturbed copy (first {}):",
+            opts.examples
+        );
+        for f in false_examples.iter().take(opts.examples) {
+            println!("[conflict] {} :: {}", f.topic, f.explanation);
+            for c in f
+                .claims
+                .iter()
+                .filter(|c| c.verdict == Some(Verdict::Conflict))
+            {
+                println!(
+                    "    inc {:?} {} “{}” | {}",
+                    of.get(c.framed.doc.as_str()),
+                    &c.framed.doc[..8.min(c.framed.doc.len())],
+                    c.framed.claim.text,
+                    c.framed.claim.sentence.trim()
+                );
+            }
+        }
         println!();
         println!(
             "-- conflicts in the original pool (first {}):",

@@ -583,6 +583,11 @@ mod tests {
             // name the act.
             ("he was charged with murder in 2010", "2010", None),
             (
+                "he made his first appearance on 3 counts of 1st-degree murder, July 18",
+                "July 18",
+                None,
+            ),
+            (
                 "she pleaded not guilty to capital murder on Feb. 25",
                 "Feb. 25",
                 None,
