@@ -246,27 +246,15 @@ impl Grammar<'_> {
     /// (after a month or "Friday the") and nothing but a year or the end of
     /// the clause follows (checked by the caller: "March twenty soldiers").
     pub(super) fn cardinal_day(&self, i: usize) -> Option<(u32, usize)> {
-        let Some(Lex::Cardinal(n)) = self.lex(i) else {
-            return None;
-        };
-        if self.word(i).len() <= 2 || !(1..=31).contains(&n) {
-            return None; // "a", "an", "forty"
+        let (n, end) = self.tens_words(i)?;
+        if (1..=31).contains(&n) {
+            return Some((n, end));
         }
-        if n == 20 || n == 30 {
-            let k = if self.punct(i + 1, b'-') && self.tight(i + 1) {
-                i + 2
-            } else {
-                i + 1
-            };
-            if let Some(Lex::Cardinal(u)) = self.lex(k)
-                && (1..=9).contains(&u)
-                && self.word(k).len() > 2
-                && n + u <= 31
-            {
-                return Some((n + u, k + 1));
-            }
+        // "thirty five": the day is "thirty"; "forty" is no day at all.
+        match self.lex(i) {
+            Some(Lex::Cardinal(n)) if (1..=31).contains(&n) => Some((n, i + 1)),
+            _ => None,
         }
-        Some((n, i + 1))
     }
 
     /// "the seventies", "the nineteen-eighties", "the twenty-twenties" at
