@@ -831,20 +831,7 @@ pub fn run(path: &Path, opts: &Options) -> Result<(), String> {
             opts.examples
         );
         for f in false_examples.iter().take(opts.examples) {
-            println!("[conflict] {} :: {}", f.topic, f.explanation);
-            for c in f
-                .claims
-                .iter()
-                .filter(|c| c.verdict == Some(Verdict::Conflict))
-            {
-                println!(
-                    "    inc {:?} {} “{}” | {}",
-                    of.get(c.framed.doc.as_str()),
-                    &c.framed.doc[..8.min(c.framed.doc.len())],
-                    c.framed.claim.text,
-                    c.framed.claim.sentence.trim()
-                );
-            }
+            print_finding(f, &of, true);
         }
         println!();
         println!(
@@ -857,17 +844,7 @@ pub fn run(path: &Path, opts: &Options) -> Result<(), String> {
             .filter(|f| f.verdict == Verdict::Conflict)
             .take(opts.examples)
         {
-            println!("[conflict] {} :: {}", f.topic, f.explanation);
-            for c in &f.claims {
-                println!(
-                    "    inc {:?} {} “{}” {:?} | {}",
-                    of.get(c.framed.doc.as_str()),
-                    &c.framed.doc[..8.min(c.framed.doc.len())],
-                    c.framed.claim.text,
-                    c.verdict,
-                    c.framed.claim.sentence.trim()
-                );
-            }
+            print_finding(f, &of, false);
         }
         print_examples(
             &cross_examples,
@@ -1094,6 +1071,27 @@ fn print_breakdown(edits: &HashMap<String, Edit>, classes: &HashMap<String, Miss
     );
 }
 
+/// One finding for the examples: its verdict, topic and explanation, then
+/// each claim (only those judged conflicting, with `conflicting_only`) with
+/// its incident, document, text, verdict and sentence.
+fn print_finding(f: &Finding, of: &HashMap<&str, usize>, conflicting_only: bool) {
+    println!("[{}] {} :: {}", f.verdict.as_str(), f.topic, f.explanation);
+    for c in f
+        .claims
+        .iter()
+        .filter(|c| !conflicting_only || c.verdict == Some(Verdict::Conflict))
+    {
+        println!(
+            "    inc {:?} {} “{}” {:?} | {}",
+            of.get(c.framed.doc.as_str()),
+            &c.framed.doc[..8.min(c.framed.doc.len())],
+            c.framed.claim.text,
+            c.verdict,
+            c.framed.claim.sentence.trim()
+        );
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn print_examples(
     cross: &[&Finding],
@@ -1108,16 +1106,7 @@ fn print_examples(
     println!();
     println!("-- cross-incident findings (first {}):", opts.examples);
     for f in cross {
-        println!("[{}] {} :: {}", f.verdict.as_str(), f.topic, f.explanation);
-        for c in &f.claims {
-            println!(
-                "    inc {:?} {} “{}” | {}",
-                of.get(c.framed.doc.as_str()),
-                &c.framed.doc[..8.min(c.framed.doc.len())],
-                c.framed.claim.text,
-                c.framed.claim.sentence.trim()
-            );
-        }
+        print_finding(f, of, false);
     }
     println!();
     println!("-- missed perturbations (first {}):", opts.examples);
