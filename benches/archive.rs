@@ -85,25 +85,10 @@ fn gva_articles(path: &Path) -> Vec<Source> {
 /// The paragraph with its small numbers scaled by `factor` (years and long
 /// numbers kept), so copies of one paragraph disagree now and then.
 fn vary(paragraph: &str, factor: u64) -> String {
-    let mut out = String::with_capacity(paragraph.len() + 8);
-    let mut digits = String::new();
-    let flush = |digits: &mut String, out: &mut String| {
-        match digits.parse::<u64>() {
-            Ok(n) if digits.len() <= 2 && factor > 1 => out.push_str(&(n * factor).to_string()),
-            _ => out.push_str(digits),
-        }
-        digits.clear();
-    };
-    for c in paragraph.chars() {
-        if c.is_ascii_digit() {
-            digits.push(c);
-        } else {
-            flush(&mut digits, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut digits, &mut out);
-    out
+    common::map_digit_runs(paragraph, |digits| match digits.parse::<u64>() {
+        Ok(n) if digits.len() <= 2 && factor > 1 => (n * factor).to_string(),
+        _ => digits.to_string(),
+    })
 }
 
 /// Writes `n` articles into `dir` (100 subdirectories of at most a few

@@ -40,31 +40,13 @@ const TARGET_SPEEDUP: f64 = 10.0;
 fn vary(paragraph: &str, rng: &mut Lcg) -> String {
     let shift = rng.below(12) as i64 - 6;
     let factor = 1 + rng.below(9) as u64;
-    let mut out = String::with_capacity(paragraph.len() + 16);
-    let mut digits = String::new();
-    let flush = |digits: &mut String, out: &mut String| {
-        if digits.is_empty() {
-            return;
+    common::map_digit_runs(paragraph, |digits| match digits.parse::<u64>() {
+        Ok(y) if (1990..=2030).contains(&y) && digits.len() == 4 => {
+            (y as i64 + shift).clamp(2005, 2020).to_string()
         }
-        match digits.parse::<u64>() {
-            Ok(y) if (1990..=2030).contains(&y) && digits.len() == 4 => {
-                out.push_str(&(y as i64 + shift).clamp(2005, 2020).to_string());
-            }
-            Ok(n) if digits.len() <= 3 => out.push_str(&(n * factor % 1000).max(1).to_string()),
-            _ => out.push_str(digits),
-        }
-        digits.clear();
-    };
-    for c in paragraph.chars() {
-        if c.is_ascii_digit() {
-            digits.push(c);
-        } else {
-            flush(&mut digits, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut digits, &mut out);
-    out
+        Ok(n) if digits.len() <= 3 => (n * factor % 1000).max(1).to_string(),
+        _ => digits.to_string(),
+    })
 }
 
 /// Writes `n` articles into `dir`; returns the total bytes written.

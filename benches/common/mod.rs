@@ -50,3 +50,25 @@ pub fn corpus_paragraphs(dir: &Path) -> Vec<String> {
     }
     out
 }
+
+/// The text with each run of ASCII digits replaced by `map(run)`, all else
+/// kept: how the benches vary the figures of repeated paragraphs.
+pub fn map_digit_runs(text: &str, mut map: impl FnMut(&str) -> String) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut digits = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if !digits.is_empty() {
+            out.push_str(&map(&digits));
+            digits.clear();
+        }
+        out.push(c);
+    }
+    if !digits.is_empty() {
+        out.push_str(&map(&digits));
+    }
+    out
+}
