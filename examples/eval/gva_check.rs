@@ -194,8 +194,8 @@ fn pipeline(incidents: &[Incident], texts: &HashMap<String, String>) -> Run {
     if let Some(v) = env("GVA_STORY_OVERLAP") {
         config.min_story_overlap = v;
     }
-    if let Some(v) = env("GVA_AGE_DOCS") {
-        config.age_max_docs = v as usize;
+    if let Some(v) = env("GVA_DETAIL_DOCS") {
+        config.detail_max_docs = v as usize;
     }
     if let Some(v) = env("GVA_GAP") {
         config.story_max_gap_days = v as i64;

@@ -49,12 +49,13 @@ pub struct AlignConfig {
     /// … and at least this many shared entities, or one shared entity
     /// named by at most [`AlignConfig::rare_entity_docs`] documents.
     pub min_story_shared: usize,
-    /// The overlap enough when the stories also give a person the same
-    /// age, one that at most `age_max_docs` documents give.
-    pub min_story_overlap_aged: f64,
-    /// An age more documents give ("17-year-old" in a large archive) tells
-    /// no story from another.
-    pub age_max_docs: usize,
+    /// The overlap enough when the stories also share a detail: a person's
+    /// age or a casualty count ("five people were wounded") that at most
+    /// `detail_max_docs` documents give.
+    pub min_story_overlap_detail: f64,
+    /// A detail more documents give ("17-year-old", "one man was killed" in
+    /// a large archive) tells no story from another.
+    pub detail_max_docs: usize,
     pub rare_entity_docs: usize,
     /// Dates of one incident further apart than this are not compared.
     pub max_event_gap_days: i64,
@@ -89,8 +90,8 @@ impl Default for AlignConfig {
             approx_tolerance: 0.1,
             min_story_overlap: 0.15,
             min_story_shared: 2,
-            min_story_overlap_aged: 0.05,
-            age_max_docs: 32,
+            min_story_overlap_detail: 0.05,
+            detail_max_docs: 32,
             rare_entity_docs: 3,
             max_event_gap_days: 7,
             context_keys: 3,
@@ -239,12 +240,42 @@ pub struct StoryStats<'a> {
     /// Each document's lead incident day (see [`lead_day`]) and the offset
     /// of the claim it was read from.
     leads: HashMap<&'a str, (usize, NaiveDate)>,
-    /// The ages each document gives people (sorted, see
-    /// [`crate::frame::Frame::ages`]): "a 7-year-old boy was shot" in two
-    /// stories is a detail names alone do not give.
-    ages: HashMap<&'a str, &'a [u32]>,
-    /// How many documents give each age.
-    age_frequency: HashMap<u32, usize>,
+    /// The details each document gives (sorted, deduplicated): "a
+    /// 7-year-old boy was shot" or "five people were wounded" in two
+    /// stories is a link names alone do not give.
+    details: HashMap<&'a str, Vec<Detail<'a>>>,
+    /// How many documents give each detail.
+    detail_frequency: HashMap<Detail<'a>, usize>,
+}
+
+/// A particular a story gives that names do not: a person's age (see
+/// [`crate::frame::Frame::ages`]) or an asserted casualty count with its
+/// outcome ("killed", 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Detail<'a> {
+    Age(u32),
+    Tally(&'a str, u32),
+}
+
+/// The casualty count a claim asserts, as a story detail: an exact count
+/// of two or more people with an outcome (killed, injured); not a single
+/// death, the commonest story there is, nor a remainder ("three others")
+/// or a manner ("five people were shot" mixes outcomes).
+fn tally<'a>(c: &'a FramedClaim, lex: &Lexicon) -> Option<Detail<'a>> {
+    if c.claim.kind != Kind::Count || c.frame.polarity != crate::frame::Polarity::Asserted {
+        return None;
+    }
+    let outcome = c
+        .frame
+        .predicate
+        .as_deref()
+        .filter(|p| lex.is_momentary(p) && !lex.manner_verbs.contains(*p))?;
+    let (low, high) = c.claim.value.as_ref()?.bounds()?;
+    let n = low.filter(|v| Some(*v) == high && *v >= 2.0 && v.fract() == 0.0)?;
+    if remainder(c, lex) != Remainder::No {
+        return None;
+    }
+    Some(Detail::Tally(outcome, n as u32))
 }
 
 /// How many days before publication a lead incident day may lie.
@@ -254,13 +285,9 @@ const LEAD_DAY_REACH: i64 = 14;
 /// headline, dateline and first paragraph, where news says when it happened.
 const LEAD_BYTES: usize = 800;
 
-/// The day a claim dates its article's incident to, when it can be the
-/// article's lead incident day: an asserted single-day date of a one-off
-/// incident (killed, injured, shot), no later than publication and at most
-/// [`LEAD_DAY_REACH`] days before it. The first such claim in the text is
-/// the lead's: news states when the incident happened in its first lines,
-/// and later dates are follow-ups, deaths days later or other incidents.
-fn lead_day(c: &FramedClaim, lex: &Lexicon) -> Option<NaiveDate> {
+/// The day a claim dates a one-off incident (killed, injured, shot) to:
+/// an asserted single-day date.
+fn incident_day(c: &FramedClaim, lex: &Lexicon) -> Option<NaiveDate> {
     if c.claim.kind != Kind::Date || c.frame.polarity != crate::frame::Polarity::Asserted {
         return None;
     }
@@ -273,26 +300,53 @@ fn lead_day(c: &FramedClaim, lex: &Lexicon) -> Option<NaiveDate> {
         return None;
     }
     let (start, end) = c.claim.value.as_ref()?.interval()?;
-    if c.claim.span.start > LEAD_BYTES {
-        return None;
-    }
+    (start == end).then_some(start)
+}
+
+/// The incident day of a claim when it can be its article's lead: in the
+/// first [`LEAD_BYTES`], no later than publication and at most
+/// [`LEAD_DAY_REACH`] days before it. News states when the incident
+/// happened in its first lines; later dates are follow-ups, deaths days
+/// later or other incidents.
+fn lead_day(c: &FramedClaim, lex: &Lexicon) -> Option<NaiveDate> {
+    let day = incident_day(c, lex)?;
     let within = c
         .claim
         .anchor
-        .is_none_or(|p| start <= p && (p - start).num_days() <= LEAD_DAY_REACH);
-    (start == end && within).then_some(start)
+        .is_none_or(|p| day <= p && (p - day).num_days() <= LEAD_DAY_REACH);
+    (c.claim.span.start <= LEAD_BYTES && within).then_some(day)
 }
 
 impl<'a> StoryStats<'a> {
     pub fn new(items: &'a [FramedClaim], lex: &Lexicon) -> Self {
+        // The first lead-position incident day of each document; else, for
+        // follow-ups written weeks later, the incident day it gives most
+        // often (ties: the first in the text).
         let mut leads: HashMap<&str, (usize, NaiveDate)> = HashMap::new();
+        let mut named: HashMap<&str, Vec<(usize, NaiveDate)>> = HashMap::new();
         for c in items {
+            let at = c.claim.span.start;
             if let Some(day) = lead_day(c, lex) {
-                let at = c.claim.span.start;
                 let lead = leads.entry(c.doc.as_str()).or_insert((at, day));
                 if at < lead.0 {
                     *lead = (at, day);
                 }
+            } else if let Some(day) = incident_day(c, lex) {
+                named.entry(c.doc.as_str()).or_default().push((at, day));
+            }
+        }
+        for (doc, mut days) in named {
+            if leads.contains_key(doc) {
+                continue;
+            }
+            days.sort_unstable();
+            let count = |d: NaiveDate| days.iter().filter(|(_, x)| *x == d).count();
+            let best = days
+                .iter()
+                .copied()
+                .max_by(|a, b| count(a.1).cmp(&count(b.1)).then(b.0.cmp(&a.0)));
+            if let Some(best) = best {
+                leads.insert(doc, best);
             }
         }
         let mut frequency: HashMap<&str, usize> = HashMap::new();
@@ -301,9 +355,11 @@ impl<'a> StoryStats<'a> {
         // document once.
         let mut seen: HashSet<&str> = HashSet::new();
         let mut days: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
-        let mut ages: HashMap<&str, &[u32]> = HashMap::new();
-        let mut age_frequency: HashMap<u32, usize> = HashMap::new();
+        let mut details: HashMap<&str, Vec<Detail>> = HashMap::new();
         for c in items {
+            if let Some(t) = tally(c, lex) {
+                details.entry(c.doc.as_str()).or_default().push(t);
+            }
             let list = days.entry(c.doc.as_str()).or_default();
             if let Some(anchor) = c.claim.anchor {
                 list.push(anchor);
@@ -318,10 +374,8 @@ impl<'a> StoryStats<'a> {
                 continue;
             }
             contexts.push((c.doc.as_str(), &*c.frame.context));
-            ages.insert(c.doc.as_str(), &c.frame.ages);
-            for a in c.frame.ages.iter() {
-                *age_frequency.entry(*a).or_default() += 1;
-            }
+            let list = details.entry(c.doc.as_str()).or_default();
+            list.extend(c.frame.ages.iter().map(|a| Detail::Age(*a)));
             for e in c.frame.context.iter() {
                 *frequency.entry(e.as_str()).or_default() += 1;
             }
@@ -330,14 +384,22 @@ impl<'a> StoryStats<'a> {
             list.sort_unstable();
             list.dedup();
         }
+        let mut detail_frequency: HashMap<Detail, usize> = HashMap::new();
+        for list in details.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+            for d in list.iter() {
+                *detail_frequency.entry(*d).or_default() += 1;
+            }
+        }
         StoryStats {
             docs: contexts.len(),
             frequency,
             contexts,
             days,
             leads,
-            ages,
-            age_frequency,
+            details,
+            detail_frequency,
         }
     }
 
@@ -355,13 +417,14 @@ impl<'a> StoryStats<'a> {
         single.is_some_and(|d| self.lead(&c.doc) == Some(d))
     }
 
-    /// True when both documents give a person the same age, one that at
-    /// most `max_docs` documents give (a common age, "17-year-old", tells
-    /// little in a large archive).
-    pub fn share_age(&self, a: &str, b: &str, max_docs: usize) -> bool {
-        match (self.ages.get(a), self.ages.get(b)) {
+    /// True when both documents give the same detail (a person's age, a
+    /// casualty count), one that at most `max_docs` documents give (a
+    /// common one, "17-year-old", tells little in a large archive).
+    pub fn share_detail(&self, a: &str, b: &str, max_docs: usize) -> bool {
+        match (self.details.get(a), self.details.get(b)) {
             (Some(xs), Some(ys)) => xs.iter().any(|x| {
-                ys.contains(x) && self.age_frequency.get(x).is_some_and(|n| *n <= max_docs)
+                ys.binary_search(x).is_ok()
+                    && self.detail_frequency.get(x).is_some_and(|n| *n <= max_docs)
             }),
             _ => false,
         }
@@ -467,10 +530,10 @@ impl<'a> StoryStats<'a> {
         }
         let (share, shared, rare) =
             self.overlap(&x.frame.context, &y.frame.context, config.rare_entity_docs);
-        let aged = shared > 0 && self.share_age(&x.doc, &y.doc, config.age_max_docs);
-        let evidence = shared >= config.min_story_shared || rare || aged;
-        let least = if aged {
-            config.min_story_overlap_aged
+        let detailed = shared > 0 && self.share_detail(&x.doc, &y.doc, config.detail_max_docs);
+        let evidence = shared >= config.min_story_shared || rare || detailed;
+        let least = if detailed {
+            config.min_story_overlap_detail
         } else {
             config.min_story_overlap
         };
@@ -1064,6 +1127,11 @@ mod tests {
         c
     }
 
+    fn counted(mut c: FramedClaim, n: f64) -> FramedClaim {
+        c.claim.value = Some(Value::exact(n));
+        c
+    }
+
     #[test]
     fn incidents_align_by_story_and_day() {
         let lex = Lexicon::default();
@@ -1133,6 +1201,41 @@ mod tests {
                 ),
                 false,
             ),
+            // … or both count the same casualties, more than one.
+            (
+                counted(
+                    incident("a", Kind::Count, "injured", day(2016, 5, 14), &story),
+                    5.0,
+                ),
+                counted(
+                    incident(
+                        "b",
+                        Kind::Count,
+                        "injured",
+                        day(2016, 5, 14),
+                        &["Chicago", "Oak Park"],
+                    ),
+                    5.0,
+                ),
+                true,
+            ),
+            (
+                counted(
+                    incident("a", Kind::Count, "injured", day(2016, 5, 14), &story),
+                    5.0,
+                ),
+                counted(
+                    incident(
+                        "b",
+                        Kind::Count,
+                        "injured",
+                        day(2016, 5, 14),
+                        &["Chicago", "Oak Park"],
+                    ),
+                    4.0,
+                ),
+                false,
+            ),
             // Counts of the same story on different days: different incidents.
             (
                 incident("a", Kind::Count, "killed", day(2016, 5, 14), &story),
@@ -1166,6 +1269,34 @@ mod tests {
             let got = score_in(&x, &y, &cfg, &lex, &stats).is_some();
             assert_eq!(got, expected, "case {k}");
         }
+    }
+
+    #[test]
+    fn lead_day_is_the_first_early_incident_day_else_the_most_given() {
+        let lex = Lexicon::default();
+        let dated = |doc: &str, at: usize, d: u32| {
+            let mut c = incident(doc, Kind::Date, "killed", day(2016, 5, d), &["Elm Street"]);
+            c.claim.span = Span::new(at, at + 6);
+            c
+        };
+        let items = vec![
+            // In the lead: the first early day wins over a later repeated one.
+            dated("news", 300, 14),
+            dated("news", 100, 15),
+            dated("news", 1200, 12),
+            dated("news", 1500, 12),
+            // A follow-up (no early day): the day it gives most often.
+            dated("later", 900, 3),
+            dated("later", 1400, 2),
+            dated("later", 2000, 3),
+            dated("later", 2600, 2),
+            dated("later", 3000, 2),
+        ];
+        let stats = StoryStats::new(&items, &lex);
+        assert_eq!(stats.lead("news"), NaiveDate::from_ymd_opt(2016, 5, 15));
+        assert_eq!(stats.lead("later"), NaiveDate::from_ymd_opt(2016, 5, 2));
+        assert!(stats.states_lead(&items[5]));
+        assert!(!stats.states_lead(&items[4]));
     }
 
     #[test]

@@ -347,10 +347,15 @@ const MOMENTARY: &[&str] = &["killed", "injured", "shooting", INCIDENT];
 pub const INCIDENT: &str = "incident";
 
 /// Words that refer back to the story's incident: "It happened Friday",
-/// "police responded Saturday", "the June 13 incident". A date that no
-/// event word claims but one of these does dates the incident. Not a verb
-/// class: they do not make a sentence tell the story, nor name a figure.
-const INCIDENT_REFERENCES: &[&str] = &["happened", "happen", "occurred", "occur", "incident"];
+/// "the June 13 incident", "struck by a bullet Sunday", "called 911
+/// Thursday". A date that no event word claims but one of these does dates
+/// the incident. Not a verb class: they do not make a sentence tell the
+/// story, nor name a figure. ("bullets" is not one: "the home was sprayed
+/// with bullets Thursday" recalls an earlier attack as often as it tells
+/// this one.)
+const INCIDENT_REFERENCES: &[&str] = &[
+    "happened", "happen", "occurred", "occur", "incident", "bullet", "911",
+];
 
 /// Verbs of the emergency response, which date the incident when a
 /// responder is their subject ("officers responded Saturday", "deputies

@@ -782,6 +782,16 @@ mod tests {
                 "Wednesday",
                 Some(INCIDENT),
             ),
+            (
+                "A 7-year-old girl was struck by a bullet Sunday.",
+                "Sunday",
+                Some(INCIDENT),
+            ),
+            (
+                "His wife called 911 shortly before midnight on Thursday.",
+                "Thursday",
+                Some(INCIDENT),
+            ),
             // An event word of its own still decides.
             (
                 "It happened after a man was shot Friday on Elm Street.",
