@@ -321,7 +321,8 @@ impl<'a> StoryStats<'a> {
     pub fn new(items: &'a [FramedClaim], lex: &Lexicon) -> Self {
         // The first lead-position incident day of each document; else, for
         // follow-ups written weeks later, the incident day it gives most
-        // often (ties: the first in the text).
+        // often (ties: the first in the text), if it gives it twice or
+        // gives no other.
         let mut leads: HashMap<&str, (usize, NaiveDate)> = HashMap::new();
         let mut named: HashMap<&str, Vec<(usize, NaiveDate)>> = HashMap::new();
         for c in items {
@@ -345,7 +346,10 @@ impl<'a> StoryStats<'a> {
                 .iter()
                 .copied()
                 .max_by(|a, b| count(a.1).cmp(&count(b.1)).then(b.0.cmp(&a.0)));
-            if let Some(best) = best {
+            // A round-up names several incidents' days once each: none
+            // of them is its story's.
+            let sole = days.iter().all(|(_, d)| Some(*d) == best.map(|b| b.1));
+            if let Some(best) = best.filter(|b| sole || count(b.1) > 1) {
                 leads.insert(doc, best);
             }
         }
@@ -1291,10 +1295,18 @@ mod tests {
             dated("later", 2000, 3),
             dated("later", 2600, 2),
             dated("later", 3000, 2),
+            // A round-up: several incidents' days, once each.
+            dated("roundup", 900, 1),
+            dated("roundup", 1400, 5),
+            dated("roundup", 2000, 9),
+            // A follow-up giving one day once.
+            dated("once", 2000, 4),
         ];
         let stats = StoryStats::new(&items, &lex);
         assert_eq!(stats.lead("news"), NaiveDate::from_ymd_opt(2016, 5, 15));
         assert_eq!(stats.lead("later"), NaiveDate::from_ymd_opt(2016, 5, 2));
+        assert_eq!(stats.lead("roundup"), None);
+        assert_eq!(stats.lead("once"), NaiveDate::from_ymd_opt(2016, 5, 4));
         assert!(stats.states_lead(&items[5]));
         assert!(!stats.states_lead(&items[4]));
     }

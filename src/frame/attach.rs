@@ -161,7 +161,7 @@ pub fn dated_event(
     opens_sentence: bool,
     lex: &Lexicon,
 ) -> Dated {
-    if is_cutoff(text, start, lex) {
+    if is_cutoff(text, start, lex) || is_stamp(text, start, lex) {
         return Dated::FollowUp;
     }
     let scan = Scan::new(text, start, end, lex);
@@ -196,8 +196,24 @@ pub fn dated_event(
 
 /// True when a cutoff cue ("as of", "through") comes right before the date.
 fn is_cutoff(text: &str, start: usize, lex: &Lexicon) -> bool {
-    let head = text.get(..start).unwrap_or("").trim_end().to_lowercase();
-    lex.cutoff_cues.iter().any(|cue| {
+    let head = text.get(..start).unwrap_or("").trim_end();
+    ends_with_cue(head, &lex.cutoff_cues)
+}
+
+/// True when a page stamp ("UPDATE (", "Posted:") comes right before the
+/// date.
+fn is_stamp(text: &str, start: usize, lex: &Lexicon) -> bool {
+    let head = text
+        .get(..start)
+        .unwrap_or("")
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | ':' | '-'));
+    ends_with_cue(head, &lex.stamp_cues)
+}
+
+/// True when `head` ends with one of the lower-case `cues` as whole words.
+fn ends_with_cue(head: &str, cues: &[String]) -> bool {
+    let head = head.to_lowercase();
+    cues.iter().any(|cue| {
         head.strip_suffix(cue.as_str())
             .is_some_and(|rest| rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric()))
     })
@@ -438,6 +454,17 @@ mod tests {
                 event("shooting"),
             ),
             ("he was arraigned Tuesday", "Tuesday", None),
+            // A page's time stamp dates the page.
+            (
+                "UPDATE (March 1, 2017 11:30 a.m.): the boy killed in a drive-by shooting was named",
+                "March 1, 2017",
+                None,
+            ),
+            (
+                "Girl killed in hunting accident Posted: Saturday, December 27, 2014",
+                "Saturday, December 27, 2014",
+                None,
+            ),
             (
                 "Smith is to appear in court Monday to face murder charges",
                 "Monday",

@@ -639,6 +639,19 @@ const DATE_LEAD_INS: &[&str] = &[
 /// May 9, there have been 96 homicides"), not the day of an event.
 const CUTOFF_CUES: &[&str] = &["as of", "through", "thru", "until", "till"];
 
+/// Words of a page's time stamp before a date ("UPDATE (March 1, 2017
+/// 11:30 a.m.):", "Posted: Saturday, December 27, 2014"): when the page
+/// changed, not when anything happened.
+const STAMP_CUES: &[&str] = &[
+    "update",
+    "updated",
+    "posted",
+    "published",
+    "updated on",
+    "posted on",
+    "published on",
+];
+
 /// Words that open a subordinate clause. After a fronted date the main
 /// verb comes before them ("On Wednesday, there was speculation that the
 /// shooting …"), unless an adverbial one ends at a comma ("Last July 13,
@@ -1191,6 +1204,8 @@ pub struct Lexicon {
     pub date_lead_ins: HashSet<String>,
     /// Lower-case phrases, see [`CUTOFF_CUES`].
     pub cutoff_cues: Vec<String>,
+    /// Lower-case phrases, see [`STAMP_CUES`].
+    pub stamp_cues: Vec<String>,
     pub subordinators: HashSet<String>,
     pub time_clause_openers: HashSet<String>,
     pub complement_openers: HashSet<String>,
@@ -1276,6 +1291,7 @@ impl Default for Lexicon {
             object_openers: set(OBJECT_OPENERS),
             date_lead_ins: set(DATE_LEAD_INS),
             cutoff_cues: CUTOFF_CUES.iter().map(|s| s.to_string()).collect(),
+            stamp_cues: STAMP_CUES.iter().map(|s| s.to_string()).collect(),
             subordinators: set(SUBORDINATORS),
             time_clause_openers: set(TIME_CLAUSE_OPENERS),
             complement_openers: set(COMPLEMENT_OPENERS),
