@@ -102,6 +102,16 @@ impl<'t, 'l> Scan<'t, 'l> {
         Role::Event(class)
     }
 
+    /// True when word `k` is an event noun that a preposition and a
+    /// determiner make another verb's topic ("in the shooting").
+    fn is_topic(&self, k: usize) -> bool {
+        let lex = self.lex;
+        k >= 2
+            && lex.event_nouns.contains(&self.lower(k))
+            && lex.determiners.contains(&self.lower(k - 1))
+            && lex.topic_prepositions.contains(&self.lower(k - 2))
+    }
+
     /// True when event noun `k` names a charge: "murder charges", or a
     /// charge cue shortly before it with a linker right before the noun
     /// ("charging Doe with murder", "ruled a homicide"). "The killing of a
@@ -282,8 +292,10 @@ fn fronted(scan: &Scan, from: usize) -> Dated {
     let lex = scan.lex;
     let mut k = from;
     let mut seen = 0;
+    let mut responded = false;
     while k < scan.ws.len() && seen < FRONTED_REACH {
         let lower = scan.lower(k);
+        responded |= lex.response_verbs.contains(&lower);
         if lex.subordinators.contains(&lower) && !lex.time_clause_openers.contains(&lower) {
             let resume = (!lex.complement_openers.contains(&lower))
                 .then(|| comma_after(scan, k))
@@ -297,6 +309,11 @@ fn fronted(scan: &Scan, from: usize) -> Dated {
             }
         }
         match scan.role(k) {
+            // "Late Monday the other side of the story began emerging in
+            // the shooting": the date is the emerging's. Responders'
+            // arrival is the incident's ("officers responded to a
+            // shooting call").
+            Role::Event(_) if scan.is_topic(k) && !responded => return Dated::Unknown,
             Role::Event(class) => {
                 return Dated::Event {
                     class: class.to_string(),
@@ -752,6 +769,23 @@ mod tests {
     #[test]
     fn fronted_dates_date_their_clause_verb() {
         let cases: &[(&str, &str, Option<&str>)] = &[
+            // An event noun that is another verb's topic is not dated …
+            (
+                "Late Monday the other side of the story began emerging in the shooting of a teenager",
+                "Late Monday",
+                Some("?"),
+            ),
+            (
+                "Earlier Friday, he had referred to the death as suspicious",
+                "Earlier Friday",
+                Some("?"),
+            ),
+            // … unless responders answered it.
+            (
+                "On September 16, 2016, at approximately 3:30 p.m., officers responded to a shooting call",
+                "September 16, 2016",
+                event("shooting"),
+            ),
             (
                 "On Monday, a 4-year-old boy was wounded in the leg",
                 "Monday",

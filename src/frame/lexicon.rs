@@ -652,6 +652,25 @@ const STAMP_CUES: &[&str] = &[
     "published on",
 ];
 
+/// Prepositions that make the event noun after them (and its determiner)
+/// the topic of another verb: "began emerging in the shooting", "a vigil
+/// for the victims of the shooting". A fronted date dates that verb.
+const TOPIC_PREPOSITIONS: &[&str] = &[
+    "in",
+    "into",
+    "of",
+    "about",
+    "over",
+    "for",
+    "with",
+    "to",
+    "from",
+    "behind",
+    "around",
+    "regarding",
+    "surrounding",
+];
+
 /// Words that open a subordinate clause. After a fronted date the main
 /// verb comes before them ("On Wednesday, there was speculation that the
 /// shooting …"), unless an adverbial one ends at a comma ("Last July 13,
@@ -1206,6 +1225,8 @@ pub struct Lexicon {
     pub cutoff_cues: Vec<String>,
     /// Lower-case phrases, see [`STAMP_CUES`].
     pub stamp_cues: Vec<String>,
+    /// See [`TOPIC_PREPOSITIONS`].
+    pub topic_prepositions: HashSet<String>,
     pub subordinators: HashSet<String>,
     pub time_clause_openers: HashSet<String>,
     pub complement_openers: HashSet<String>,
@@ -1292,6 +1313,7 @@ impl Default for Lexicon {
             date_lead_ins: set(DATE_LEAD_INS),
             cutoff_cues: CUTOFF_CUES.iter().map(|s| s.to_string()).collect(),
             stamp_cues: STAMP_CUES.iter().map(|s| s.to_string()).collect(),
+            topic_prepositions: set(TOPIC_PREPOSITIONS),
             subordinators: set(SUBORDINATORS),
             time_clause_openers: set(TIME_CLAUSE_OPENERS),
             complement_openers: set(COMPLEMENT_OPENERS),
