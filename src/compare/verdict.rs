@@ -397,7 +397,7 @@ fn judge_numbers(
             "one article giving two counts for its incident counts two groups (at the scene, in hospital, shooters and victims) far more often than it contradicts itself",
         )
     } else {
-        different_groups(x, y, &ix, &iy, lex)
+        different_groups(x, y, &ix, &iy, lex).or_else(|| loose_or_partial(x, y, &ix, &iy, lex))
     };
     if let Some(why) = why {
         return Judgement::new(
@@ -506,6 +506,55 @@ fn different_groups(
         }
         _ => None,
     }
+}
+
+/// Why two differing counts of an incident may both hold because one of
+/// them is no full count: a loose word ("several victims"), or a part of a
+/// later total no larger than it ("two died at the scene", "police
+/// initially found five").
+fn loose_or_partial(
+    x: &FramedClaim,
+    y: &FramedClaim,
+    ix: &super::value::Interval,
+    iy: &super::value::Interval,
+    lex: &Lexicon,
+) -> Option<&'static str> {
+    if !(incident_count(x, lex) && incident_count(y, lex)) {
+        return None;
+    }
+    let has = |c: &FramedClaim, phrases: &[String]| {
+        let text = c.claim.text.to_lowercase();
+        phrases.iter().any(|p| contains_words(&text, p))
+    };
+    if has(x, &lex.loose_count_words) || has(y, &lex.loose_count_words) {
+        return Some("a loose count (\"several\") is no figure to contradict");
+    }
+    let partial = |c: &FramedClaim| {
+        let offset = c
+            .claim
+            .span
+            .start
+            .saturating_sub(c.claim.sentence_span.start);
+        let (s, e) = crate::frame::predicate::clause_at(&c.claim.sentence, offset);
+        let clause = c.claim.sentence.get(s..e).unwrap_or("").to_lowercase();
+        lex.partial_count_cues
+            .iter()
+            .any(|p| contains_words(&clause, p))
+    };
+    let part_of = |a: &FramedClaim, ia: &super::value::Interval, ib: &super::value::Interval| {
+        partial(a) && ia.high <= ib.low
+    };
+    (part_of(x, ix, iy) || part_of(y, iy, ix))
+        .then_some("a count at the scene or a first count is part of a later total")
+}
+
+/// True when `phrase` occurs in `text` as whole words.
+fn contains_words(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// "13,000,000", "90–∞", "12,750,000".
@@ -927,6 +976,95 @@ mod tests {
             ("others", None),
         ] {
             assert_eq!(lex.person_group(noun).as_deref(), group, "{noun}");
+        }
+    }
+
+    #[test]
+    fn loose_and_partial_counts_do_not_contradict_a_total() {
+        let lex = Lexicon::default();
+        let cfg = AlignConfig::default();
+        let count = |doc: &str, sentence: &str, text: &str, value: Value| {
+            let at = sentence.find(text).unwrap_or(0);
+            let mut c = numeric(doc, text, value, "", Qualifier::Exact, None);
+            c.claim.kind = Kind::Count;
+            c.claim.unit = None;
+            c.claim.noun = text.split_whitespace().last().map(String::from);
+            c.claim.sentence = sentence.into();
+            c.claim.sentence_span = crate::claim::Span::new(0, sentence.len());
+            c.claim.span = crate::claim::Span::new(at, at + text.len());
+            c.frame.predicate = Some("injured".into());
+            c
+        };
+        let total = count(
+            "a",
+            "Two teens died and more than a dozen people were wounded.",
+            "more than a dozen people",
+            Value::between(Some(12.0), None),
+        );
+        let seven = count(
+            "a",
+            "A gunman wounded seven people.",
+            "seven people",
+            Value::exact(7.0),
+        );
+        // (claim, the total it is judged against, verdict)
+        let cases = [
+            (
+                count(
+                    "b",
+                    "Police found several victims suffering from gunshot wounds.",
+                    "several victims",
+                    Value::between(Some(3.0), Some(9.0)),
+                ),
+                &total,
+                Verdict::Related,
+            ),
+            (
+                count(
+                    "b",
+                    "Officers initially found five people with gunshot wounds.",
+                    "five people",
+                    Value::exact(5.0),
+                ),
+                &seven,
+                Verdict::Related,
+            ),
+            (
+                count(
+                    "b",
+                    "Two people died at the scene.",
+                    "Two people",
+                    Value::exact(2.0),
+                ),
+                &seven,
+                Verdict::Related,
+            ),
+            // A first count larger than the total is not a part of it.
+            (
+                count(
+                    "b",
+                    "Officers initially found nine people with gunshot wounds.",
+                    "nine people",
+                    Value::exact(9.0),
+                ),
+                &seven,
+                Verdict::Conflict,
+            ),
+            // A plain count still contradicts.
+            (
+                count(
+                    "b",
+                    "Police found five victims suffering from gunshot wounds.",
+                    "five victims",
+                    Value::exact(5.0),
+                ),
+                &seven,
+                Verdict::Conflict,
+            ),
+        ];
+        for (k, (x, total, want)) in cases.iter().enumerate() {
+            let got = judge(x, total, &cfg, &lex).map(|j| (j.verdict, j.explanation));
+            assert_eq!(got.as_ref().map(|g| g.0), Some(*want), "case {k}: {got:?}");
         }
     }
 }

@@ -652,6 +652,28 @@ const STAMP_CUES: &[&str] = &[
     "published on",
 ];
 
+/// Count words too loose to contradict a figure: "several victims" next
+/// to "more than a dozen wounded" is a first impression, not a count.
+const LOOSE_COUNT_WORDS: &[&str] = &[
+    "several",
+    "a few",
+    "a handful",
+    "a couple",
+    "multiple",
+    "a number of",
+];
+
+/// Phrases that make a count part of a later total: the dead at the scene
+/// (others die in hospital), a first count ("police initially found five
+/// people shot").
+const PARTIAL_COUNT_CUES: &[&str] = &[
+    "at the scene",
+    "on the scene",
+    "initially",
+    "originally",
+    "at first",
+];
+
 /// Prepositions that make the event noun after them (and its determiner)
 /// the topic of another verb: "began emerging in the shooting", "a vigil
 /// for the victims of the shooting". A fronted date dates that verb.
@@ -1162,6 +1184,24 @@ const SINCE_PHRASES: &[&str] = &[
     "ever since",
 ];
 
+/// Places right after a zero count that limit it to some of the people
+/// there: "no one was injured inside" (the people outside were).
+const ZERO_COUNT_SCOPES: &[&str] = &[
+    "inside",
+    "indoors",
+    "in the home",
+    "in the house",
+    "in the car",
+    "in the vehicle",
+    "in the building",
+    "in the apartment",
+    "in the residence",
+    "in the store",
+    "at the home",
+    "at the house",
+    "at the school",
+];
+
 /// Phrases stating that none were killed/injured, giving a zero count.
 const ZERO_COUNTS: &[(&str, &str)] = &[
     ("no one was injured", "injured"),
@@ -1227,6 +1267,10 @@ pub struct Lexicon {
     pub stamp_cues: Vec<String>,
     /// See [`TOPIC_PREPOSITIONS`].
     pub topic_prepositions: HashSet<String>,
+    /// Lower-case phrases, see [`LOOSE_COUNT_WORDS`].
+    pub loose_count_words: Vec<String>,
+    /// Lower-case phrases, see [`PARTIAL_COUNT_CUES`].
+    pub partial_count_cues: Vec<String>,
     pub subordinators: HashSet<String>,
     pub time_clause_openers: HashSet<String>,
     pub complement_openers: HashSet<String>,
@@ -1258,6 +1302,8 @@ pub struct Lexicon {
     pub since_phrases: Vec<String>,
     /// (phrase, predicate) giving a zero count.
     pub zero_counts: Vec<(String, String)>,
+    /// Lower-case phrases, see [`ZERO_COUNT_SCOPES`].
+    pub zero_count_scopes: Vec<String>,
     pub present_tense: HashSet<String>,
 }
 
@@ -1314,6 +1360,8 @@ impl Default for Lexicon {
             cutoff_cues: CUTOFF_CUES.iter().map(|s| s.to_string()).collect(),
             stamp_cues: STAMP_CUES.iter().map(|s| s.to_string()).collect(),
             topic_prepositions: set(TOPIC_PREPOSITIONS),
+            loose_count_words: LOOSE_COUNT_WORDS.iter().map(|s| s.to_string()).collect(),
+            partial_count_cues: PARTIAL_COUNT_CUES.iter().map(|s| s.to_string()).collect(),
             subordinators: set(SUBORDINATORS),
             time_clause_openers: set(TIME_CLAUSE_OPENERS),
             complement_openers: set(COMPLEMENT_OPENERS),
@@ -1350,6 +1398,7 @@ impl Default for Lexicon {
                 .map(|(p, d)| (p.to_string(), *d))
                 .collect(),
             since_phrases: SINCE_PHRASES.iter().map(|s| s.to_string()).collect(),
+            zero_count_scopes: ZERO_COUNT_SCOPES.iter().map(|s| s.to_string()).collect(),
             zero_counts: ZERO_COUNTS
                 .iter()
                 .map(|(p, c)| (p.to_string(), c.to_string()))

@@ -100,6 +100,8 @@ pub fn synthesise(doc: &Document, claims: &[Claim], lex: &Lexicon) -> Vec<Synthe
                         polarity: None,
                     })
                 }
+                // "No one was injured inside": only some of the people.
+                Found::Zero(_) if scoped(&doc.text, span, lex) => None,
                 Found::Zero(predicate) => {
                     claim.kind = Kind::Count;
                     claim.value = Some(Value::exact(0.0));
@@ -114,6 +116,16 @@ pub fn synthesise(doc: &Document, claims: &[Claim], lex: &Lexicon) -> Vec<Synthe
             }
         })
         .collect()
+}
+
+/// True when a place that limits a zero count follows it.
+fn scoped(text: &str, span: Span, lex: &Lexicon) -> bool {
+    let after = text.get(span.end..).unwrap_or("").trim_start();
+    let head: String = after.chars().take(24).collect::<String>().to_lowercase();
+    lex.zero_count_scopes.iter().any(|scope| {
+        head.strip_prefix(scope.as_str())
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    })
 }
 
 #[derive(Debug, Clone)]
@@ -336,7 +348,8 @@ mod tests {
     fn zero_counts() {
         let doc = Document::from_text(
             "c",
-            "Shots were fired but no one was injured. Police said No injuries occurred.",
+            "Shots were fired but no one was injured. Police said No injuries occurred. \
+             Four men outside were shot; no one was hurt inside.",
         );
         let out = synthesise(&doc, &[], &Lexicon::default());
         let got: Vec<(&str, Option<&str>)> = out
