@@ -27,6 +27,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use super::calendar::{Grain, Lex, Part, Prep, UnitWord};
 use super::date_math::{self as dm, Interval};
 use super::date_token::{Tok, TokKind, tokenize_into};
+use super::lexicon as lx;
 use crate::claim::{Kind, Mention, Qualifier, Span, Value};
 
 #[path = "date_named.rs"]
@@ -1504,11 +1505,15 @@ impl Grammar<'_> {
         if !cap || !full {
             return None;
         }
-        // "Black Friday", "Sunday Times": names, not dates.
+        // "Black Friday", "Sunday Times": names, not dates ("in Chicago
+        // Friday" is a date).
         if i > 0
             && self
                 .tok(i - 1)
                 .is_some_and(|t| t.is_cap_word() && t.lex().is_none())
+            && lx::NAMED_DAY_MODIFIERS
+                .iter()
+                .any(|m| self.word(i - 1).eq_ignore_ascii_case(m))
         {
             return None;
         }

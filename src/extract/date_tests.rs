@@ -367,6 +367,8 @@ fn numbers_that_are_not_years() {
         "It is priced at 1.2015 euros.",
         "He is in his 90s now.",
         "The Sunday Times reported it.",
+        "Turnout on Super Tuesday was high.",
+        "Crowds gathered on Bloody Sunday.",
         "It may rain, or the troops may march.",
         "Theresa May spoke.",
     ] {
@@ -1692,6 +1694,21 @@ fn news_date_dump() {
 #[test]
 fn weekday_dates_and_ranges_across_publication() {
     check(&[
+        // A weekday after a place or a name is still a date.
+        (
+            "A man was shot in Chicago Friday, police said.",
+            P18,
+            "Friday",
+            Some(("2018-03-16", "2018-03-16")),
+            "day",
+        ),
+        (
+            "Two teens were wounded in Brooklyn Sunday night.",
+            P18,
+            "Sunday night",
+            Some(("2018-03-18", "2018-03-18")),
+            "day",
+        ),
         // A weekday names the year of a year-less date.
         (
             "The summit opens on Monday, May 22 in Brussels.",

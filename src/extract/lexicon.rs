@@ -1249,6 +1249,36 @@ pub const CAPITALISED_OK: &[&str] = &[
     "now",
 ];
 
+/// Capitalised words that make a weekday a named day, not a date: "Black
+/// Friday", "Super Tuesday". Any other capitalised word before a weekday
+/// is a place or name the date follows ("shot in Chicago Friday").
+pub const NAMED_DAY_MODIFIERS: &[&str] = &[
+    "ash",
+    "bank",
+    "black",
+    "bloody",
+    "blue",
+    "business",
+    "casual",
+    "cyber",
+    "easter",
+    "fat",
+    "giving",
+    "good",
+    "holiday",
+    "holy",
+    "mad",
+    "man",
+    "maundy",
+    "mothering",
+    "palm",
+    "shrove",
+    "small",
+    "super",
+    "whit",
+    "girl",
+];
+
 /// Words after a number that make it a time of day or a clock reading.
 pub const TIME_OF_DAY: &[&str] = &[
     "am", "pm", "a.m", "p.m", "a.m.", "p.m.", "o'clock", "gmt", "utc", "et", "est", "edt", "pst",
