@@ -341,6 +341,11 @@ mod tests {
             ),
             ("the U.S. and Russia agreed", &["United States", "Russia"]),
             ("Israel and Rwanda signed", &["Israel", "Rwanda"]),
+            (
+                "The shooting happened two days after Thanksgiving in Las Vegas.",
+                &["Las Vegas"],
+            ),
+            ("Police in Gary said it happened on Christmas.", &["Gary"]),
         ];
         for (sentence, expected) in cases {
             assert_eq!(entities(sentence, &lex), *expected, "{sentence}");

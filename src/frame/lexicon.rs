@@ -1562,12 +1562,15 @@ fn lookup_inflected<'a>(map: &'a HashMap<String, String>, word: &str) -> Option<
     None
 }
 
-/// [`NOT_NAMES`] plus the month names and abbreviations and the full weekday
-/// names of the calendar table ("Sun" and "Sat" stay possible names).
+/// [`NOT_NAMES`] plus the month names and abbreviations, the full weekday
+/// names and the holidays of the calendar table ("Sun" and "Sat" stay
+/// possible names): two stories that both mention Thanksgiving share a
+/// date, not a place or a person.
 fn not_names() -> HashSet<String> {
-    use crate::extract::calendar::{MONTHS, WEEKDAYS};
+    use crate::extract::calendar::{HOLIDAYS, MONTHS, WEEKDAYS};
     let mut names = set(NOT_NAMES);
     names.extend(MONTHS.iter().map(|(w, ..)| w.to_string()));
+    names.extend(HOLIDAYS.iter().map(|(w, _)| w.to_string()));
     names.extend(
         WEEKDAYS
             .iter()
