@@ -41,6 +41,16 @@ pub fn mentions(sentence: &str, lex: &Lexicon) -> Vec<EntityMention> {
             i += 1;
             continue;
         }
+        // Punctuation other than an abbreviation's point ends a name:
+        // "STOCKTON, Calif.—Stockton police", "Kansas City, Mo.".
+        let broken = name.last().is_some_and(|n| {
+            sentence
+                .get(n.end..w.start)
+                .is_some_and(|gap| gap.chars().any(|c| !c.is_whitespace() && c != '.'))
+        });
+        if broken {
+            flush(&mut name, lex, &mut out);
+        }
         let continues_name = name.last().is_some_and(|n| !n.is_capitalised());
         if continues_name {
             name.push(*w);
@@ -346,6 +356,19 @@ mod tests {
                 &["Las Vegas"],
             ),
             ("Police in Gary said it happened on Christmas.", &["Gary"]),
+            (
+                "STOCKTON, Calif.—Stockton police are investigating.",
+                &["STOCKTON", "Calif", "Stockton"],
+            ),
+            (
+                "He was shot in Kansas City, Mo., on Monday.",
+                &["Kansas City", "Mo"],
+            ),
+            (
+                "McKEES ROCKS (KDKA) — Police are investigating.",
+                &["McKEES ROCKS", "KDKA"],
+            ),
+            ("He grew up in St. Louis, police said.", &["St Louis"]),
         ];
         for (sentence, expected) in cases {
             assert_eq!(entities(sentence, &lex), *expected, "{sentence}");

@@ -98,9 +98,10 @@ pub struct Frame {
     /// Who the sentence says the claim comes from.
     pub attribution: Option<String>,
     pub polarity: Polarity,
-    /// The document's entities (from all its claim sentences, most
-    /// mentioned first): what the story is about, for claims whose own
-    /// sentence names too little ("Two people were killed").
+    /// The document's entities, lower-cased (from all its claim sentences,
+    /// most mentioned first): what the story is about, for claims whose
+    /// own sentence names too little ("Two people were killed"). A
+    /// dateline's "HOUSTON" is the body's "Houston".
     #[serde(skip)]
     pub context: Arc<[String]>,
     /// The ages the document gives people, sorted (see [`age`]): with few
@@ -284,30 +285,28 @@ struct EntityCounts {
 }
 
 impl EntityCounts {
-    /// Counts the names of one sentence once each, skipping its source and
-    /// generic sources ("police").
+    /// Counts the names of one sentence once each, lower-cased, skipping
+    /// its source and generic sources ("police").
     fn add<'a>(
         &mut self,
         names: impl Iterator<Item = &'a str>,
         source: Option<&str>,
         lex: &Lexicon,
     ) {
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
         for name in names {
-            if Some(name) == source
-                || seen.contains(&name)
-                || lex.generic_sources.contains(&name.to_lowercase())
-            {
+            let key = name.to_lowercase();
+            if Some(name) == source || seen.contains(&key) || lex.generic_sources.contains(&key) {
                 continue;
             }
-            seen.push(name);
-            match self.at.get(name).and_then(|&k| self.counts.get_mut(k)) {
+            match self.at.get(&key).and_then(|&k| self.counts.get_mut(k)) {
                 Some((_, c)) => *c += 1,
                 None => {
-                    self.at.insert(name.to_string(), self.counts.len());
-                    self.counts.push((name.to_string(), 1));
+                    self.at.insert(key.clone(), self.counts.len());
+                    self.counts.push((key.clone(), 1));
                 }
             }
+            seen.push(key);
         }
     }
 
@@ -892,7 +891,7 @@ mod tests {
         ];
         let out = frame(&doc, claims);
         let context: Vec<&str> = out[0].frame.context.iter().map(String::as_str).collect();
-        assert_eq!(context, ["Elm Street", "Springfield", "Shelbyville"]);
+        assert_eq!(context, ["elm street", "springfield", "shelbyville"]);
         assert!(out.iter().all(|f| f.frame.context == out[0].frame.context));
     }
 
@@ -902,7 +901,7 @@ mod tests {
             "d",
             "Two people were killed, police said. The victim, Jane Roe, died on Elm Street near Oak Park. Join the Conversation on the Channel Nine Facebook Page.",
         );
-        doc.title = Some("Elm Street shooting in Springfield".into());
+        doc.title = Some("ELM STREET shooting in Springfield".into());
         let claims = vec![claim(
             &doc,
             "Two people",
@@ -911,10 +910,11 @@ mod tests {
         )];
         let out = frame(&doc, claims);
         let context: Vec<&str> = out[0].frame.context.iter().map(String::as_str).collect();
-        // Elm Street twice (title and body); page chrome has no story word.
+        // Elm Street twice (title in capitals and body); page chrome has no
+        // story word.
         assert_eq!(
             context,
-            ["Elm Street", "Springfield", "Jane Roe", "Oak Park"]
+            ["elm street", "springfield", "jane roe", "oak park"]
         );
     }
 
