@@ -49,6 +49,10 @@ pub struct AlignConfig {
     /// … and at least this many shared entities, or one shared entity
     /// named by at most [`AlignConfig::rare_entity_docs`] documents.
     pub min_story_shared: usize,
+    /// The overlap at which one shared entity is enough when at most
+    /// [`AlignConfig::story_max_docs`] documents name it ("Payson Street"
+    /// in two short stories).
+    pub min_story_overlap_single: f64,
     /// The overlap enough when the stories also share a detail: a person's
     /// age or a casualty count ("five people were wounded") that at most
     /// `detail_max_docs` documents give.
@@ -90,6 +94,7 @@ impl Default for AlignConfig {
             approx_tolerance: 0.1,
             min_story_overlap: 0.15,
             min_story_shared: 2,
+            min_story_overlap_single: 0.25,
             min_story_overlap_detail: 0.05,
             detail_max_docs: 32,
             rare_entity_docs: 3,
@@ -511,8 +516,8 @@ impl<'a> StoryStats<'a> {
 
     /// The weighted overlap of the stories of two claims' documents when
     /// they tell the same story: they name days close to each other, share
-    /// enough of their weighted names, and at least two names or one rare
-    /// name.
+    /// enough of their weighted names, and at least two names, one rare
+    /// name, or one uncommon name that is a large part of the smaller story.
     pub fn same_story(
         &self,
         x: &FramedClaim,
@@ -535,7 +540,13 @@ impl<'a> StoryStats<'a> {
         let (share, shared, rare) =
             self.overlap(&x.frame.context, &y.frame.context, config.rare_entity_docs);
         let detailed = shared > 0 && self.share_detail(&x.doc, &y.doc, config.detail_max_docs);
-        let evidence = shared >= config.min_story_shared || rare || detailed;
+        let evidence = shared >= config.min_story_shared
+            || rare
+            || detailed
+            || (share >= config.min_story_overlap_single
+                && self
+                    .overlap(&x.frame.context, &y.frame.context, config.story_max_docs)
+                    .2);
         let least = if detailed {
             config.min_story_overlap_detail
         } else {
@@ -1240,6 +1251,24 @@ mod tests {
                 ),
                 false,
             ),
+            // One common shared name, a small part of two long stories.
+            (
+                incident(
+                    "a",
+                    Kind::Count,
+                    "killed",
+                    day(2016, 5, 14),
+                    &["Chicago", "Elm Street", "Jane Roe", "Bob Poe"],
+                ),
+                incident(
+                    "b",
+                    Kind::Count,
+                    "killed",
+                    day(2016, 5, 14),
+                    &["Chicago", "Oak Park", "Ann Coe"],
+                ),
+                false,
+            ),
             // Counts of the same story on different days: different incidents.
             (
                 incident("a", Kind::Count, "killed", day(2016, 5, 14), &story),
@@ -1348,7 +1377,14 @@ mod tests {
         // a and c share a rare name, but their days are two weeks apart.
         assert!(stats.same_story(&items[0], &items[1], &cfg, &lex).is_some());
         assert!(stats.same_story(&items[0], &items[2], &cfg, &lex).is_none());
-        assert!(stats.same_story(&items[1], &items[3], &cfg, &lex).is_none());
+        // b and d share only "Chicago": one name makes one story only when
+        // it is uncommon (with a cap of 4, Chicago is too common).
+        let strict = AlignConfig {
+            story_max_docs: 4,
+            ..AlignConfig::default()
+        };
+        assert!(stats.same_story(&items[1], &items[3], &strict, &lex).is_none());
+        assert!(stats.same_story(&items[1], &items[3], &cfg, &lex).is_some());
     }
 
     #[test]
