@@ -353,8 +353,12 @@ fn nearest_before(scan: &Scan, before: &[usize]) -> Option<Dated> {
             Role::FollowUp => break,
             Role::Event(class) => match chosen {
                 None => chosen = Some((class, scan.ws[k].start)),
+                // "was shot and killed Sunday": the outcome, not the manner;
+                // "Buy Photo … were shot Sunday" stays a shooting.
                 Some((current, _))
-                    if lex.manner_verbs.contains(current) && !lex.manner_verbs.contains(class) =>
+                    if lex.manner_verbs.contains(current)
+                        && !lex.manner_verbs.contains(class)
+                        && lex.is_momentary(class) =>
                 {
                     chosen = Some((class, scan.ws[k].start));
                 }
@@ -835,6 +839,14 @@ mod tests {
                 "In 2013, Israel sold three guns to Rwanda",
                 "2013",
                 event("transfer"),
+            ),
+            // The outcome wins over the manner, but a page's "Buy Photo"
+            // is no outcome.
+            ("He was shot and killed Sunday", "Sunday", event("killed")),
+            (
+                "Buy Photo Police tend to a person after multiple people were shot Sunday night",
+                "Sunday",
+                event("shooting"),
             ),
             // A cutoff of a running tally dates no event.
             (

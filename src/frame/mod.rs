@@ -156,7 +156,7 @@ const CONTEXT_LIMIT: usize = 32;
 
 /// How far (bytes) outside its clause an incident verb may be to date a
 /// date claim whose own clause names no predicate.
-const DATE_VERB_REACH: usize = 90;
+const DATE_VERB_REACH: usize = 150;
 
 /// A date further than this (bytes) from the incident verb of its clause
 /// does not date the incident.
@@ -790,6 +790,13 @@ mod tests {
                 "His wife called 911 shortly before midnight on Thursday.",
                 "Thursday",
                 Some(INCIDENT),
+            ),
+            // A clause that names no event takes its sentence's, even a
+            // long way back.
+            (
+                "The shooting happened as the teens were hanging out inside an apartment on Glen Arm Road, near 38th & High School Road, Sunday evening.",
+                "Sunday",
+                Some("shooting"),
             ),
             // An event word of its own still decides.
             (
