@@ -26,6 +26,11 @@ use crate::frame::{Frame, FramedClaim};
 /// ledger does not take it for an article's entry).
 pub const FILE_NAME: &str = ".findings-cache.json";
 
+/// Bump when framing or comparison changes what a run finds without a new
+/// crate version (a lexicon word, a threshold), so a cached result computed
+/// by the older code is never served.
+pub const ANALYSIS_REVISION: u32 = 2;
+
 /// The digest of everything a comparison depends on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CacheKey(String);
@@ -46,10 +51,11 @@ impl Default for KeyBuilder {
 }
 
 impl KeyBuilder {
-    /// Starts a key with the crate and extractor versions.
+    /// Starts a key with the crate, extractor and analysis versions.
     pub fn new() -> KeyBuilder {
         let mut b = KeyBuilder(Sha256::new());
-        b.add("version", crate::ledger::extractor_version().as_bytes());
+        b.add("version", crate::ledger::extractor_version().as_bytes())
+            .add("analysis", &ANALYSIS_REVISION.to_le_bytes());
         b
     }
 
