@@ -1383,7 +1383,11 @@ mod tests {
             story_max_docs: 4,
             ..AlignConfig::default()
         };
-        assert!(stats.same_story(&items[1], &items[3], &strict, &lex).is_none());
+        assert!(
+            stats
+                .same_story(&items[1], &items[3], &strict, &lex)
+                .is_none()
+        );
         assert!(stats.same_story(&items[1], &items[3], &cfg, &lex).is_some());
     }
 
