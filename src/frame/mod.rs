@@ -464,6 +464,15 @@ fn date_predicate(
     );
     let (class, verb) = match in_clause {
         attach::Dated::Event { class, at: v } => (class, v + cs),
+        // "Four people were shot while attending a funeral Tuesday": the
+        // main clause's incident.
+        _ if is_circumstance(clause) => {
+            let main = at.sentence.get(..cs).unwrap_or("");
+            match attach::dated_event(main, main.len(), main.len(), false, lex) {
+                attach::Dated::Event { class, at: v } if lex.is_momentary(&class) => (class, v),
+                _ => return None,
+            }
+        }
         attach::Dated::FollowUp => return None,
         attach::Dated::Unknown => {
             match attach::dated_event(at.sentence, at.start, at.end, true, lex) {
@@ -482,6 +491,17 @@ fn date_predicate(
     (predicate::distance(verb, verb, at.start, at.end) <= DATE_VERB_FAR)
         .then(|| lex.combine(Some(&class), object))
         .flatten()
+}
+
+/// True when the clause tells what the victims were doing when it happened
+/// ("while attending a funeral service Tuesday"): its date is the
+/// incident's, even when it names what would otherwise be a follow-up.
+fn is_circumstance(clause: &str) -> bool {
+    let ws = words::words(clause);
+    matches!(
+        (ws.first(), ws.get(1)),
+        (Some(a), Some(b)) if a.text.eq_ignore_ascii_case("while") && b.text.ends_with("ing")
+    )
 }
 
 /// True when the clause refers back to the story's incident ("It happened
@@ -790,6 +810,17 @@ mod tests {
                 "His wife called 911 shortly before midnight on Thursday.",
                 "Thursday",
                 Some(INCIDENT),
+            ),
+            // What the victims were doing: the date is the incident's.
+            (
+                "Four people were shot while attending a funeral service Tuesday in Southwest Fresno.",
+                "Tuesday",
+                Some("shooting"),
+            ),
+            (
+                "The boy was killed while walking to school on Monday.",
+                "Monday",
+                Some("killed"),
             ),
             // A clause that names no event takes its sentence's, even a
             // long way back.
