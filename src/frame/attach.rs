@@ -90,6 +90,9 @@ impl<'t, 'l> Scan<'t, 'l> {
     /// naming a charge is a follow-up), or neither.
     fn role(&self, k: usize) -> Role<'l> {
         let lower = self.lower(k);
+        if lower.starts_with("discharg") && self.after_weapon(k) {
+            return Role::Event("shooting");
+        }
         if self.lex.follow_up_verbs.contains(&lower) {
             return Role::FollowUp;
         }
@@ -100,6 +103,15 @@ impl<'t, 'l> Scan<'t, 'l> {
             return Role::FollowUp;
         }
         Role::Event(class)
+    }
+
+    /// True when a weapon is named at most three words before word `k`
+    /// ("a gun was accidentally discharged").
+    fn after_weapon(&self, k: usize) -> bool {
+        (k.saturating_sub(3)..k).any(|j| {
+            let w = self.lower(j);
+            self.lex.weapon_nouns.contains(w.trim_end_matches('s'))
+        })
     }
 
     /// True when word `k` is an event noun that a preposition and a
@@ -839,6 +851,17 @@ mod tests {
                 "In 2013, Israel sold three guns to Rwanda",
                 "2013",
                 event("transfer"),
+            ),
+            // A gun's discharge is the shooting; a patient's is a follow-up.
+            (
+                "a girl was struck Sunday after a gun was accidentally discharged",
+                "Sunday",
+                event("shooting"),
+            ),
+            (
+                "The boy was discharged from the hospital Sunday",
+                "Sunday",
+                None,
             ),
             // The outcome wins over the manner, but a page's "Buy Photo"
             // is no outcome.

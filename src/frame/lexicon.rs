@@ -470,6 +470,12 @@ const FOLLOW_UP_VERBS: &[&str] = &[
     "cancelled",
 ];
 
+/// Weapons whose discharge is the shooting: "the gun discharged" or "a gun
+/// was accidentally discharged" is no patient's discharge from hospital.
+const WEAPON_NOUNS: &[&str] = &[
+    "gun", "weapon", "firearm", "rifle", "handgun", "shotgun", "pistol", "revolver",
+];
+
 /// Reporting verbs among the follow-ups date the report only right after
 /// them ("said Monday", "told reporters on Monday"); a date further on
 /// belongs to the reported clause ("said the boy was at the party Tuesday
@@ -1246,6 +1252,8 @@ pub struct Lexicon {
     pub event_families: HashMap<String, String>,
     /// Verbs of follow-ups and reporting, which a nearby date belongs to.
     pub follow_up_verbs: HashSet<String>,
+    /// See [`WEAPON_NOUNS`].
+    pub weapon_nouns: HashSet<String>,
     /// See [`INCIDENT_REFERENCES`].
     pub incident_references: HashSet<String>,
     /// See [`RESPONSE_VERBS`] and [`RESPONDERS`].
@@ -1346,6 +1354,7 @@ impl Default for Lexicon {
             momentary: set(MOMENTARY),
             manner_verbs: set(MANNER_VERBS),
             follow_up_verbs: set(FOLLOW_UP_VERBS),
+            weapon_nouns: set(WEAPON_NOUNS),
             incident_references: set(INCIDENT_REFERENCES),
             response_verbs: set(RESPONSE_VERBS),
             responders: set(RESPONDERS),
