@@ -348,13 +348,14 @@ pub const INCIDENT: &str = "incident";
 
 /// Words that refer back to the story's incident: "It happened Friday",
 /// "the June 13 incident", "struck by a bullet Sunday", "called 911
-/// Thursday". A date that no event word claims but one of these does dates
+/// Thursday", "their bodies were found Saturday", "medics rushed to the
+/// home Sunday". A date that no event word claims but one of these does dates
 /// the incident. Not a verb class: they do not make a sentence tell the
 /// story, nor name a figure. ("bullets" is not one: "the home was sprayed
 /// with bullets Thursday" recalls an earlier attack as often as it tells
 /// this one.)
 const INCIDENT_REFERENCES: &[&str] = &[
-    "happened", "happen", "occurred", "occur", "incident", "bullet", "911",
+    "happened", "happen", "occurred", "occur", "incident", "bullet", "911", "bodies", "rushed",
 ];
 
 /// Verbs of the emergency response, which date the incident when a

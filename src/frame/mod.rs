@@ -811,6 +811,16 @@ mod tests {
                 "Thursday",
                 Some(INCIDENT),
             ),
+            (
+                "Their bodies were found Saturday by a family friend.",
+                "Saturday",
+                Some(INCIDENT),
+            ),
+            (
+                "Emergency responders rushed to a home on Lowell Avenue on Sunday morning.",
+                "Sunday",
+                Some(INCIDENT),
+            ),
             // What the victims were doing: the date is the incident's.
             (
                 "Four people were shot while attending a funeral service Tuesday in Southwest Fresno.",
