@@ -16,7 +16,7 @@ pub mod predicate;
 pub mod synth;
 pub mod words;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -221,11 +221,24 @@ impl Framer {
         let context: Arc<[String]> = story_entities(doc, &cache, lex).into();
         let ages: Arc<[u32]> = age::story_ages(&doc.text).into();
         let event_day = event_day(&framed, doc.published, lex);
+        // Dates that date no incident ("arraigned Monday"): a casualty
+        // count in their clause is of the story's event day, when known.
+        let follow_up_days: HashSet<Span> = framed
+            .iter()
+            .filter(|c| c.claim.kind == Kind::Date && c.frame.predicate.is_none())
+            .map(|c| c.claim.span)
+            .collect();
         for item in &mut framed {
             item.frame.context = context.clone();
             item.frame.ages = ages.clone();
+            let follow_up_scope = is_incident_figure(item, lex)
+                && item
+                    .claim
+                    .time
+                    .as_ref()
+                    .is_some_and(|t| follow_up_days.contains(&t.span));
             if let Some(day) = event_day
-                && inherits_event_day(item, lex)
+                && (follow_up_scope || inherits_event_day(item, lex))
             {
                 item.frame.time = Some(Period::closed(day, day));
             }
@@ -348,8 +361,12 @@ fn event_day(
 /// date in its clause) is dated to the story's event day, not to the
 /// publication date.
 fn inherits_event_day(item: &FramedClaim, lex: &Lexicon) -> bool {
+    item.claim.time.is_none() && is_incident_figure(item, lex)
+}
+
+/// True for a figure (not a date) about a one-off incident.
+fn is_incident_figure(item: &FramedClaim, lex: &Lexicon) -> bool {
     item.claim.kind != Kind::Date
-        && item.claim.time.is_none()
         && item
             .frame
             .predicate
@@ -924,6 +941,24 @@ mod tests {
                 .and_then(|t| t.start);
             assert_eq!(got, *want, "{text}");
         }
+    }
+
+    #[test]
+    fn counts_scoped_by_a_follow_up_date_take_the_event_day() {
+        let mut doc = Document::from_text(
+            "d",
+            "Two people were shot and killed Saturday night on Elm Street. The suspect was arraigned Monday on two counts of murder.",
+        );
+        doc.published = Some(date(2016, 5, 17));
+        let out = frame(&doc, crate::extract::extract(&doc));
+        let time_of = |text: &str| {
+            out.iter()
+                .find(|f| f.claim.text == text)
+                .and_then(|f| f.frame.time)
+                .and_then(|t| t.start)
+        };
+        assert_eq!(time_of("Monday"), Some(date(2016, 5, 16)));
+        assert_eq!(time_of("two counts"), Some(date(2016, 5, 14)));
     }
 
     #[test]
