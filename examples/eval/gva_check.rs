@@ -197,6 +197,9 @@ fn pipeline(incidents: &[Incident], texts: &HashMap<String, String>) -> Run {
     if let Some(v) = env("GVA_DETAIL_DOCS") {
         config.detail_max_docs = v as usize;
     }
+    if let Some(v) = env("GVA_STORY_DOCS") {
+        config.story_max_docs = v as usize;
+    }
     if let Some(v) = env("GVA_GAP") {
         config.story_max_gap_days = v as i64;
     }
