@@ -524,7 +524,9 @@ fn loose_or_partial(
     }
     let has = |c: &FramedClaim, phrases: &[String]| {
         let text = c.claim.text.to_lowercase();
-        phrases.iter().any(|p| contains_words(&text, p))
+        phrases
+            .iter()
+            .any(|p| crate::frame::words::contains_phrase(&text, p))
     };
     if has(x, &lex.loose_count_words) || has(y, &lex.loose_count_words) {
         return Some("a loose count (\"several\") is no figure to contradict");
@@ -539,22 +541,13 @@ fn loose_or_partial(
         let clause = c.claim.sentence.get(s..e).unwrap_or("").to_lowercase();
         lex.partial_count_cues
             .iter()
-            .any(|p| contains_words(&clause, p))
+            .any(|p| crate::frame::words::contains_phrase(&clause, p))
     };
     let part_of = |a: &FramedClaim, ia: &super::value::Interval, ib: &super::value::Interval| {
         partial(a) && ia.high <= ib.low
     };
     (part_of(x, ix, iy) || part_of(y, iy, ix))
         .then_some("a count at the scene or a first count is part of a later total")
-}
-
-/// True when `phrase` occurs in `text` as whole words.
-fn contains_words(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 /// "13,000,000", "90–∞", "12,750,000".

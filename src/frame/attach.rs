@@ -17,6 +17,10 @@ use super::words::{Word, words};
 /// Modifier words allowed between a date and the event noun it modifies.
 const MAX_MODIFIERS: usize = 2;
 
+/// Auxiliaries between a weapon and its discharge ("the gun was
+/// discharged"); adverbs in "-ly" pass too.
+const WEAPON_FILLERS: &[&str] = &["was", "were", "is", "had", "has", "been", "then"];
+
 /// The event a date claim dates.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dated {
@@ -105,13 +109,31 @@ impl<'t, 'l> Scan<'t, 'l> {
         Role::Event(class)
     }
 
-    /// True when a weapon is named at most three words before word `k`
-    /// ("a gun was accidentally discharged").
+    /// True when word `k` has a weapon for its subject: the weapon noun
+    /// right before it, past at most [`MAX_MODIFIERS`] auxiliaries and
+    /// adverbs ("the gun discharged", "a gun was accidentally discharged"),
+    /// and no "from" after it ("discharged from the hospital").
     fn after_weapon(&self, k: usize) -> bool {
-        (k.saturating_sub(3)..k).any(|j| {
+        if self
+            .next_outside(k)
+            .is_some_and(|j| self.lower(j) == "from")
+        {
+            return false;
+        }
+        let mut j = k;
+        let mut skipped = 0;
+        while j > 0 && skipped <= MAX_MODIFIERS {
+            j -= 1;
             let w = self.lower(j);
-            self.lex.weapon_nouns.contains(w.trim_end_matches('s'))
-        })
+            if self.lex.weapon_nouns.contains(w.trim_end_matches('s')) {
+                return true;
+            }
+            if !(WEAPON_FILLERS.contains(&w.as_str()) || w.ends_with("ly")) {
+                return false;
+            }
+            skipped += 1;
+        }
+        false
     }
 
     /// True when word `k` is an event noun that a preposition and a
@@ -183,7 +205,7 @@ pub fn dated_event(
     opens_sentence: bool,
     lex: &Lexicon,
 ) -> Dated {
-    if is_cutoff(text, start, lex) || is_stamp(text, start, lex) {
+    if is_cutoff_or_stamp(text, start, lex) {
         return Dated::FollowUp;
     }
     let scan = Scan::new(text, start, end, lex);
@@ -214,6 +236,13 @@ pub fn dated_event(
         }
     }
     Dated::Unknown
+}
+
+/// True when the date at `start` of `text` is a cutoff of a running tally
+/// ("As of May 9") or a page stamp ("Posted:"): it dates no event, and no
+/// follow-up either.
+pub fn is_cutoff_or_stamp(text: &str, start: usize, lex: &Lexicon) -> bool {
+    is_cutoff(text, start, lex) || is_stamp(text, start, lex)
 }
 
 /// True when a cutoff cue ("as of", "through") comes right before the date.
@@ -307,7 +336,7 @@ fn fronted(scan: &Scan, from: usize) -> Dated {
     let mut responded = false;
     while k < scan.ws.len() && seen < FRONTED_REACH {
         let lower = scan.lower(k);
-        responded |= lex.response_verbs.contains(&lower);
+        responded |= lex.response_verbs.contains(&lower) || lex.summon_verbs.contains(&lower);
         if lex.subordinators.contains(&lower) && !lex.time_clause_openers.contains(&lower) {
             let resume = (!lex.complement_openers.contains(&lower))
                 .then(|| comma_after(scan, k))
@@ -803,6 +832,11 @@ mod tests {
                 event("shooting"),
             ),
             (
+                "Early Sunday, police were called to the shooting",
+                "Early Sunday",
+                event("shooting"),
+            ),
+            (
                 "On Monday, a 4-year-old boy was wounded in the leg",
                 "Monday",
                 event("injured"),
@@ -863,6 +897,12 @@ mod tests {
                 "Sunday",
                 None,
             ),
+            (
+                "The victim of the gun violence was discharged Sunday",
+                "Sunday",
+                None,
+            ),
+            ("the rifle discharged Friday", "Friday", event("shooting")),
             // The outcome wins over the manner, but a page's "Buy Photo"
             // is no outcome.
             ("He was shot and killed Sunday", "Sunday", event("killed")),

@@ -348,20 +348,37 @@ pub const INCIDENT: &str = "incident";
 
 /// Words that refer back to the story's incident: "It happened Friday",
 /// "the June 13 incident", "struck by a bullet Sunday", "called 911
-/// Thursday", "their bodies were found Saturday", "medics rushed to the
-/// home Sunday". A date that no event word claims but one of these does dates
+/// Thursday" (and the phrases of [`INCIDENT_PHRASES`]). A date that no event word claims but one of these does dates
 /// the incident. Not a verb class: they do not make a sentence tell the
 /// story, nor name a figure. ("bullets" is not one: "the home was sprayed
 /// with bullets Thursday" recalls an earlier attack as often as it tells
 /// this one.)
 const INCIDENT_REFERENCES: &[&str] = &[
-    "happened", "happen", "occurred", "occur", "incident", "bullet", "911", "bodies", "rushed",
+    "happened", "happen", "occurred", "occur", "incident", "bullet", "911",
+];
+
+/// Phrases that refer back to the story's incident where their words alone
+/// do not: "their bodies were found Saturday", "medics rushed to the home
+/// Sunday" ("the bodies were exhumed Tuesday" is no incident).
+const INCIDENT_PHRASES: &[&str] = &[
+    "bodies were found",
+    "bodies found",
+    "body was found",
+    "found the bodies",
+    "found their bodies",
+    "rushed to",
 ];
 
 /// Verbs of the emergency response, which date the incident when a
 /// responder is their subject ("officers responded Saturday", "deputies
 /// were dispatched Sunday"), not otherwise ("the mayor responded Monday").
 const RESPONSE_VERBS: &[&str] = &["responded", "dispatched"];
+
+/// Verbs that, after a fronted date, tell responders answered the event
+/// noun that follows ("Early Sunday, police were called to the shooting"),
+/// so the date is the incident's even though the noun is a topic. Alone
+/// they date nothing ("called the death suspicious Monday").
+const SUMMON_VERBS: &[&str] = &["called", "summoned", "rushed"];
 
 /// Who responds to an incident (see [`RESPONSE_VERBS`]).
 const RESPONDERS: &[&str] = &[
@@ -1257,8 +1274,12 @@ pub struct Lexicon {
     pub weapon_nouns: HashSet<String>,
     /// See [`INCIDENT_REFERENCES`].
     pub incident_references: HashSet<String>,
+    /// Lower-case phrases, see [`INCIDENT_PHRASES`].
+    pub incident_phrases: Vec<String>,
     /// See [`RESPONSE_VERBS`] and [`RESPONDERS`].
     pub response_verbs: HashSet<String>,
+    /// See [`SUMMON_VERBS`].
+    pub summon_verbs: HashSet<String>,
     pub responders: HashSet<String>,
     /// Event words that are nouns, see [`EVENT_NOUNS`].
     pub event_nouns: HashSet<String>,
@@ -1357,7 +1378,9 @@ impl Default for Lexicon {
             follow_up_verbs: set(FOLLOW_UP_VERBS),
             weapon_nouns: set(WEAPON_NOUNS),
             incident_references: set(INCIDENT_REFERENCES),
+            incident_phrases: INCIDENT_PHRASES.iter().map(|s| s.to_string()).collect(),
             response_verbs: set(RESPONSE_VERBS),
+            summon_verbs: set(SUMMON_VERBS),
             responders: set(RESPONDERS),
             event_nouns: set(EVENT_NOUNS),
             attributive_modifiers: set(ATTRIBUTIVE_MODIFIERS),

@@ -223,9 +223,19 @@ impl Framer {
         let event_day = event_day(&framed, doc.published, lex);
         // Dates that date no incident ("arraigned Monday"): a casualty
         // count in their clause is of the story's event day, when known.
+        // A tally's cutoff ("As of May 9, 96 people have been killed") is
+        // the count's own time.
         let follow_up_days: HashSet<Span> = framed
             .iter()
-            .filter(|c| c.claim.kind == Kind::Date && c.frame.predicate.is_none())
+            .filter(|c| {
+                c.claim.kind == Kind::Date
+                    && c.frame.predicate.is_none()
+                    && !attach::is_cutoff_or_stamp(
+                        &c.claim.sentence,
+                        offset_in_sentence(&c.claim),
+                        lex,
+                    )
+            })
             .map(|c| c.claim.span)
             .collect();
         for item in &mut framed {
@@ -462,7 +472,9 @@ struct DateAt<'a> {
 /// a follow-up ("arraigned Tuesday"), a cutoff ("As of May 9") or an event
 /// word further than [`DATE_VERB_FAR`]. A date whose clause decides nothing
 /// ("On May 14, at about 3 p.m., officers responded to a shooting") takes
-/// an incident word of its sentence within [`DATE_VERB_REACH`].
+/// an incident word of its sentence within [`DATE_VERB_REACH`]; one in a
+/// clause that tells what the victims were doing ("shot while attending a
+/// funeral Tuesday") takes the main clause's incident.
 fn date_predicate(
     at: &DateAt,
     clause: &str,
@@ -483,7 +495,7 @@ fn date_predicate(
         attach::Dated::Event { class, at: v } => (class, v + cs),
         // "Four people were shot while attending a funeral Tuesday": the
         // main clause's incident.
-        _ if is_circumstance(clause) => {
+        _ if cs > 0 && is_circumstance(clause) => {
             let main = at.sentence.get(..cs).unwrap_or("");
             match attach::dated_event(main, main.len(), main.len(), false, lex) {
                 attach::Dated::Event { class, at: v } if lex.is_momentary(&class) => (class, v),
@@ -530,7 +542,13 @@ fn refers_to_incident(clause: &str, lex: &Lexicon) -> bool {
         .map(|w| w.text.to_lowercase())
         .collect();
     let has = |set: &std::collections::HashSet<String>| lower.iter().any(|w| set.contains(w));
-    has(&lex.incident_references) || (has(&lex.response_verbs) && has(&lex.responders))
+    let text = clause.to_lowercase();
+    has(&lex.incident_references)
+        || lex
+            .incident_phrases
+            .iter()
+            .any(|p| words::contains_phrase(&text, p))
+        || (has(&lex.response_verbs) && has(&lex.responders))
 }
 
 /// Byte offset of the claim in its sentence (0 when the spans disagree).
@@ -833,6 +851,7 @@ mod tests {
                 "Saturday",
                 Some(INCIDENT),
             ),
+            ("The bodies were exhumed Tuesday.", "Tuesday", None),
             (
                 "Emergency responders rushed to a home on Lowell Avenue on Sunday morning.",
                 "Sunday",
@@ -848,6 +867,12 @@ mod tests {
                 "The boy was killed while walking to school on Monday.",
                 "Monday",
                 Some("killed"),
+            ),
+            // … also when it comes first.
+            (
+                "While walking home Tuesday, a teen was shot.",
+                "Tuesday",
+                Some("shooting"),
             ),
             // A clause that names no event takes its sentence's, even a
             // long way back.
@@ -959,6 +984,19 @@ mod tests {
         };
         assert_eq!(time_of("Monday"), Some(date(2016, 5, 16)));
         assert_eq!(time_of("two counts"), Some(date(2016, 5, 14)));
+
+        // A running tally keeps its cutoff.
+        let mut doc = Document::from_text(
+            "d",
+            "Two people were shot and killed Saturday night on Elm Street. As of May 9, 96 people have been killed in Springfield.",
+        );
+        doc.published = Some(date(2016, 5, 17));
+        let out = frame(&doc, crate::extract::extract(&doc));
+        let tally = out.iter().find(|f| f.claim.text.contains("96"));
+        assert_eq!(
+            tally.and_then(|f| f.frame.time).and_then(|t| t.start),
+            Some(date(2016, 5, 9))
+        );
     }
 
     #[test]

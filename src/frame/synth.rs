@@ -215,24 +215,6 @@ fn find_phrases<'p>(text: &str, phrases: impl Iterator<Item = &'p str>) -> Vec<V
     out
 }
 
-/// Byte offsets of `phrase` in `haystack` at word boundaries (both ASCII lower case).
-#[cfg(test)]
-fn find_words(haystack: &str, phrase: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(found) = haystack.get(from..).and_then(|h| h.find(phrase)) {
-        let at = from + found;
-        let end = at + phrase.len();
-        let before_ok = !haystack[..at].ends_with(|c: char| c.is_alphanumeric());
-        let after_ok = !haystack[end..].starts_with(|c: char| c.is_alphanumeric());
-        if before_ok && after_ok {
-            out.push(at);
-        }
-        from = end;
-    }
-    out
-}
-
 fn base_claim(doc: &Document, index: &TextIndex, span: Span) -> Option<Claim> {
     let text = doc.text.get(span.start..span.end)?.to_string();
     let (line, column) = index.line_col(&doc.text, span.start);
@@ -339,7 +321,11 @@ mod tests {
             let got = find_phrases(text, phrases.iter().copied());
             let lower = text.to_ascii_lowercase();
             for (k, p) in phrases.iter().enumerate() {
-                assert_eq!(got[k], find_words(&lower, p), "{p} in {text}");
+                assert_eq!(
+                    got[k],
+                    super::super::words::phrase_positions(&lower, p).collect::<Vec<_>>(),
+                    "{p} in {text}"
+                );
             }
         }
     }

@@ -84,6 +84,26 @@ fn single_letter(piece: &str) -> bool {
     last.chars().count() == 1
 }
 
+/// Byte offsets where `phrase` occurs in `haystack` as whole words (no
+/// letter or digit right before or after it). Both are compared as given:
+/// lower-case them first for a case-blind match.
+pub fn phrase_positions<'h>(
+    haystack: &'h str,
+    phrase: &'h str,
+) -> impl Iterator<Item = usize> + 'h {
+    haystack.match_indices(phrase).filter_map(move |(at, _)| {
+        let before = haystack.get(..at)?.chars().next_back();
+        let after = haystack.get(at + phrase.len()..)?.chars().next();
+        (!before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric))
+            .then_some(at)
+    })
+}
+
+/// True when `phrase` occurs in `haystack` as whole words.
+pub fn contains_phrase(haystack: &str, phrase: &str) -> bool {
+    !phrase.is_empty() && phrase_positions(haystack, phrase).next().is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +128,16 @@ mod tests {
                 assert_eq!(&text[w.start..w.end], w.text);
             }
         }
+    }
+
+    #[test]
+    fn finds_phrases_as_whole_words() {
+        let text = "bodies were found; nobody was found";
+        assert_eq!(phrase_positions(text, "bodies").collect::<Vec<_>>(), [0]);
+        assert!(contains_phrase(text, "were found"));
+        assert!(!contains_phrase(text, "body"));
+        assert!(!contains_phrase(text, "odies"));
+        assert!(!contains_phrase(text, ""));
     }
 
     #[test]
