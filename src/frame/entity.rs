@@ -16,6 +16,10 @@ pub struct EntityMention {
 /// Lower-case words allowed inside a capitalised name ("Council of Europe").
 const CONNECTORS: &[&str] = &["of", "for", "de", "and"];
 
+/// Last words that make a capitalised run a named day ("Labor Day",
+/// "Christmas Eve", "Valentine's Day").
+const DAY_WORDS: &[&str] = &["Day", "Eve"];
+
 /// Longest run of words (at most this many) tried as one alias.
 const MAX_ALIAS_WORDS: usize = 6;
 
@@ -28,6 +32,17 @@ pub fn mentions(sentence: &str, lex: &Lexicon) -> Vec<EntityMention> {
     let mut i = 0;
     while i < ws.len() {
         let Some(w) = ws.get(i) else { break };
+        // Punctuation other than an abbreviation's point ends a name:
+        // "STOCKTON, Calif.—Stockton police", "Kansas City, Mo.", "Jane
+        // Roe, and John Doe".
+        let broken = name.last().is_some_and(|n| {
+            sentence
+                .get(n.end..w.start)
+                .is_some_and(|gap| gap.chars().any(|c| !c.is_whitespace() && c != '.'))
+        });
+        if broken {
+            flush(&mut name, lex, &mut out);
+        }
         if !w.is_capitalised() {
             let joins = CONNECTORS.contains(&w.text)
                 && !name.is_empty()
@@ -40,16 +55,6 @@ pub fn mentions(sentence: &str, lex: &Lexicon) -> Vec<EntityMention> {
             }
             i += 1;
             continue;
-        }
-        // Punctuation other than an abbreviation's point ends a name:
-        // "STOCKTON, Calif.—Stockton police", "Kansas City, Mo.".
-        let broken = name.last().is_some_and(|n| {
-            sentence
-                .get(n.end..w.start)
-                .is_some_and(|gap| gap.chars().any(|c| !c.is_whitespace() && c != '.'))
-        });
-        if broken {
-            flush(&mut name, lex, &mut out);
         }
         let continues_name = name.last().is_some_and(|n| !n.is_capitalised());
         if continues_name {
@@ -78,7 +83,11 @@ pub fn mentions(sentence: &str, lex: &Lexicon) -> Vec<EntityMention> {
         } else {
             name.push(*w);
             if w.bare().len() != w.text.len() {
-                // A possessive ends the name ("Israel’s Soltam").
+                // A possessive ends the name ("Israel’s Soltam"); before
+                // "Day" it names a day ("Father's Day").
+                if ws.get(i + 1).is_some_and(|n| DAY_WORDS.contains(&n.bare())) {
+                    name.clear();
+                }
                 flush(&mut name, lex, &mut out);
             }
         }
@@ -173,6 +182,10 @@ fn flush(name: &mut Vec<Word>, lex: &Lexicon, out: &mut Vec<EntityMention>) {
     // Connectors never end a name.
     while name.last().is_some_and(|w| !w.is_capitalised()) {
         name.pop();
+    }
+    // "Memorial Day", "Christmas Eve": a day, not a place or a person.
+    if name.last().is_some_and(|w| DAY_WORDS.contains(&w.bare())) {
+        name.clear();
     }
     if let (Some(first), Some(last)) = (name.first(), name.last()) {
         let text: Vec<&str> = name
@@ -369,6 +382,15 @@ mod tests {
                 &["McKEES ROCKS", "KDKA"],
             ),
             ("He grew up in St. Louis, police said.", &["St Louis"]),
+            (
+                "Jane Roe, and John Doe were hurt.",
+                &["Jane Roe", "John Doe"],
+            ),
+            (
+                "Police in Gary said it happened on Christmas Eve and Memorial Day.",
+                &["Gary"],
+            ),
+            ("A party for Father's Day in Camden ended.", &["Camden"]),
         ];
         for (sentence, expected) in cases {
             assert_eq!(entities(sentence, &lex), *expected, "{sentence}");
