@@ -8,6 +8,7 @@
 //! passes the entity and predicate gates. Weights and thresholds live in
 //! [`AlignConfig`].
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
@@ -587,22 +588,24 @@ fn pair_key(a: usize, b: usize) -> u64 {
 pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<Pair> {
     let stats = StoryStats::new(items, lex);
     let dims: Vec<Option<String>> = items.iter().map(|c| dimension(c, lex)).collect();
-    let mut blocks: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut blocks: HashMap<(&str, Cow<str>), Vec<usize>> = HashMap::new();
     for (i, c) in items.iter().enumerate() {
         let Some(dim) = dims.get(i).and_then(|d| d.as_deref()) else {
             continue;
         };
-        let mut keys: Vec<&str> = c
+        // Story context names are lower case (see `Frame::context`): so
+        // are the sentence's names as keys, so the two meet.
+        let mut keys: Vec<Cow<str>> = c
             .frame
             .entities
             .iter()
             .take(config.max_keys)
-            .map(String::as_str)
+            .map(|e| lower_case(e))
             .collect();
         if is_incident(c, lex) {
             for k in stats.keys(c, config.context_keys) {
-                if !keys.contains(&k) {
-                    keys.push(k);
+                if !keys.iter().any(|x| x == k) {
+                    keys.push(Cow::Borrowed(k));
                 }
             }
         }
@@ -613,12 +616,9 @@ pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<
     // Millions of candidate pairs in a large archive: one word per pair.
     let mut seen: HashSet<u64> = HashSet::new();
     let mut pairs = Vec::new();
-    let mut keys: Vec<(&str, &str)> = blocks.keys().copied().collect();
-    keys.sort_unstable();
-    for key in keys {
-        let Some(members) = blocks.get_mut(&key) else {
-            continue;
-        };
+    let mut blocks: Vec<_> = blocks.into_iter().collect();
+    blocks.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (_, mut members) in blocks {
         members.sort_by(|&x, &y| block_order(&items[x], &items[y]));
         for (k, &x) in members.iter().enumerate() {
             for &y in members.iter().skip(k + 1).take(config.window) {
@@ -664,6 +664,15 @@ pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<
     }
     pairs.sort_by_key(|p| (p.a, p.b));
     pairs
+}
+
+/// `s` in lower case, borrowed when it already is.
+fn lower_case(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 fn block_order(x: &FramedClaim, y: &FramedClaim) -> std::cmp::Ordering {
