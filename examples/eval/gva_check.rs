@@ -599,7 +599,8 @@ pub fn run(path: &Path, opts: &Options) -> Result<(), String> {
             let (Some(x), Some(y)) = (ctx.get(a), ctx.get(b)) else {
                 continue;
             };
-            let (share, shared, rare) = stats.overlap(x, y, 3);
+            let (share, shared, rarest) = stats.overlap(x, y);
+            let rare = rarest <= 3;
             let same = of.get(a) == of.get(b);
             let names: Vec<&String> = x.iter().filter(|e| y.contains(e)).collect();
             let gap = stats.day_gap(a, b);
@@ -1162,8 +1163,7 @@ fn print_examples(
                         && of.get(c.doc.as_str()) == Some(&k)
                         && states(c, inc) == Some(e.fact)
                 }) {
-                    let ov =
-                        stats.overlap(&x.frame.context, &y.frame.context, cfg.rare_entity_docs);
+                    let ov = stats.overlap(&x.frame.context, &y.frame.context);
                     println!(
                         "    vs {} “{}” pred {:?} time {:?} ents {:?}: overlap {:.2}/{}/{} story {:?} lead {}/{} gap {:?} score {:?} | {}",
                         &y.doc[..8.min(y.doc.len())],

@@ -538,16 +538,13 @@ impl<'a> StoryStats<'a> {
                 }
             }
         }
-        let (share, shared, rare) =
-            self.overlap(&x.frame.context, &y.frame.context, config.rare_entity_docs);
+        let (share, shared, rarest) = self.overlap(&x.frame.context, &y.frame.context);
+        let rare = rarest <= config.rare_entity_docs;
         let detailed = shared > 0 && self.share_detail(&x.doc, &y.doc, config.detail_max_docs);
         let evidence = shared >= config.min_story_shared
             || rare
             || detailed
-            || (share >= config.min_story_overlap_single
-                && self
-                    .overlap(&x.frame.context, &y.frame.context, config.story_max_docs)
-                    .2);
+            || (share >= config.min_story_overlap_single && rarest <= config.story_max_docs);
         let least = if detailed {
             config.min_story_overlap_detail
         } else {
@@ -557,16 +554,20 @@ impl<'a> StoryStats<'a> {
     }
 
     /// How much two stories share: the weight of the shared entities over
-    /// the smaller story's weight, the number shared, and whether one of
-    /// them is rare.
-    pub fn overlap(&self, a: &[String], b: &[String], rare: usize) -> (f64, usize, bool) {
+    /// the smaller story's weight, the number shared, and how many
+    /// documents name the rarest of them (`usize::MAX` when none is shared).
+    pub fn overlap(&self, a: &[String], b: &[String]) -> (f64, usize, usize) {
         let total = |v: &[String]| v.iter().map(|e| self.weight(e)).sum::<f64>();
         let shared: Vec<&String> = a.iter().filter(|e| b.contains(e)).collect();
         let inter: f64 = shared.iter().map(|e| self.weight(e)).sum();
         let smaller = total(a).min(total(b));
-        let has_rare = shared.iter().any(|e| self.documents_naming(e) <= rare);
+        let rarest = shared
+            .iter()
+            .map(|e| self.documents_naming(e))
+            .min()
+            .unwrap_or(usize::MAX);
         let share = if smaller > 0.0 { inter / smaller } else { 0.0 };
-        (share, shared.len(), has_rare)
+        (share, shared.len(), rarest)
     }
 }
 
@@ -1398,6 +1399,16 @@ mod tests {
                 .is_none()
         );
         assert!(stats.same_story(&items[1], &items[3], &cfg, &lex).is_some());
+        // … when it is a large enough part of the smaller story (0.36 here).
+        let larger_part = AlignConfig {
+            min_story_overlap_single: 0.5,
+            ..AlignConfig::default()
+        };
+        assert!(
+            stats
+                .same_story(&items[1], &items[3], &larger_part, &lex)
+                .is_none()
+        );
     }
 
     #[test]
