@@ -508,6 +508,10 @@ fn different_groups(
     }
 }
 
+/// How far past its range a loose count ("several") may fall short of a
+/// figure and still be no contradiction of it.
+const LOOSE_COUNT_SLACK: f64 = 2.0;
+
 /// Why two differing counts of an incident may both hold because one of
 /// them is no full count: a loose word ("several victims"), or a part of a
 /// later total no larger than it ("two died at the scene", "police
@@ -528,7 +532,12 @@ fn loose_or_partial(
             .iter()
             .any(|p| crate::frame::words::contains_phrase(&text, p))
     };
-    if has(x, &lex.loose_count_words) || has(y, &lex.loose_count_words) {
+    // A loose count is a first impression, not a figure, within twice its
+    // range: "several" (3–9) beside "more than a dozen", not beside 40.
+    let loose = |c: &FramedClaim, own: &super::value::Interval, other: &super::value::Interval| {
+        has(c, &lex.loose_count_words) && other.low <= LOOSE_COUNT_SLACK * own.high
+    };
+    if loose(x, ix, iy) || loose(y, iy, ix) {
         return Some("a loose count (\"several\") is no figure to contradict");
     }
     let partial = |c: &FramedClaim| {
@@ -1000,6 +1009,12 @@ mod tests {
             "seven people",
             Value::exact(7.0),
         );
+        let forty = count(
+            "a",
+            "A gunman wounded 40 people.",
+            "40 people",
+            Value::exact(40.0),
+        );
         // (claim, the total it is judged against, verdict)
         let cases = [
             (
@@ -1041,6 +1056,17 @@ mod tests {
                     Value::exact(9.0),
                 ),
                 &seven,
+                Verdict::Conflict,
+            ),
+            // … but not a figure far past its range.
+            (
+                count(
+                    "b",
+                    "Police found several victims suffering from gunshot wounds.",
+                    "several victims",
+                    Value::between(Some(3.0), Some(9.0)),
+                ),
+                &forty,
                 Verdict::Conflict,
             ),
             // A plain count still contradicts.
