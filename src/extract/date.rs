@@ -1505,8 +1505,9 @@ impl Grammar<'_> {
         if !cap || !full {
             return None;
         }
-        // "Black Friday", "Sunday Times": names, not dates ("in Chicago
-        // Friday" is a date).
+        // "Black Friday", "Super Tuesday": names, not dates ("in Chicago
+        // Friday" is a date; holidays such as Easter Sunday are read
+        // before this).
         if i > 0
             && self
                 .tok(i - 1)

@@ -1261,22 +1261,18 @@ pub const NAMED_DAY_MODIFIERS: &[&str] = &[
     "business",
     "casual",
     "cyber",
-    "easter",
     "fat",
     "giving",
     "good",
     "holiday",
     "holy",
     "mad",
-    "man",
     "maundy",
     "mothering",
     "palm",
     "shrove",
-    "small",
     "super",
     "whit",
-    "girl",
 ];
 
 /// Words after a number that make it a time of day or a clock reading.
