@@ -6,7 +6,8 @@
 //! and publication dates), the extractor, the configuration that shapes
 //! framing and alignment, and the reference facts. [`KeyBuilder`] digests
 //! all of them (SHA-256, length-prefixed fields, so no two different inputs
-//! share a key) together with the crate version. A stored result whose key
+//! share a key) together with the crate version, the extractor revision and
+//! [`ANALYSIS_REVISION`] (framing and comparison). A stored result whose key
 //! differs, or that cannot be read or parsed, is a miss: the cache never
 //! fails a run and never changes its output, it only saves time. It is
 //! written atomically (temporary file, then rename), like ledger entries.

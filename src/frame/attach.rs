@@ -394,8 +394,9 @@ fn nearest_before(scan: &Scan, before: &[usize]) -> Option<Dated> {
             Role::FollowUp => break,
             Role::Event(class) => match chosen {
                 None => chosen = Some((class, scan.ws[k].start)),
-                // "was shot and killed Sunday": the outcome, not the manner;
-                // "Buy Photo … were shot Sunday" stays a shooting.
+                // "was killed after being shot Sunday": the outcome, not
+                // the manner; "Buy Photo … were shot Sunday" stays a
+                // shooting.
                 Some((current, _))
                     if lex.manner_verbs.contains(current)
                         && !lex.manner_verbs.contains(class)
@@ -905,7 +906,11 @@ mod tests {
             ("the rifle discharged Friday", "Friday", event("shooting")),
             // The outcome wins over the manner, but a page's "Buy Photo"
             // is no outcome.
-            ("He was shot and killed Sunday", "Sunday", event("killed")),
+            (
+                "A man was killed after being shot Sunday",
+                "Sunday",
+                event("killed"),
+            ),
             (
                 "Buy Photo Police tend to a person after multiple people were shot Sunday night",
                 "Sunday",
