@@ -1166,6 +1166,16 @@ mod tests {
             .map(|i| incident(&format!("bg{i}"), Kind::Count, "vote", None, &["Chicago"]))
             .collect();
         let story = ["Chicago", "Elm Street", "Jane Roe"];
+        // Another story of the same day in the same city.
+        let elsewhere = |predicate: &str| {
+            incident(
+                "b",
+                Kind::Count,
+                predicate,
+                day(2016, 5, 14),
+                &["Chicago", "Oak Park"],
+            )
+        };
         let cases: Vec<(FramedClaim, FramedClaim, bool)> = vec![
             // Same story, same day, same outcome: aligned.
             (
@@ -1182,13 +1192,7 @@ mod tests {
             // Only the big city in common: not the same incident.
             (
                 incident("a", Kind::Count, "killed", day(2016, 5, 14), &story),
-                incident(
-                    "b",
-                    Kind::Count,
-                    "killed",
-                    day(2016, 5, 14),
-                    &["Chicago", "Oak Park"],
-                ),
+                elsewhere("killed"),
                 false,
             ),
             // … unless both give a victim the same age.
@@ -1197,16 +1201,7 @@ mod tests {
                     incident("a", Kind::Count, "killed", day(2016, 5, 14), &story),
                     "A 4-year-old boy was killed.",
                 ),
-                aged(
-                    incident(
-                        "b",
-                        Kind::Count,
-                        "killed",
-                        day(2016, 5, 14),
-                        &["Chicago", "Oak Park"],
-                    ),
-                    "The boy, 4, was a four-year-old.",
-                ),
+                aged(elsewhere("killed"), "The boy, 4, was a four-year-old."),
                 true,
             ),
             (
@@ -1214,16 +1209,7 @@ mod tests {
                     incident("a", Kind::Count, "killed", day(2016, 5, 14), &story),
                     "A 4-year-old boy was killed.",
                 ),
-                aged(
-                    incident(
-                        "b",
-                        Kind::Count,
-                        "killed",
-                        day(2016, 5, 14),
-                        &["Chicago", "Oak Park"],
-                    ),
-                    "A 14-year-old boy was killed.",
-                ),
+                aged(elsewhere("killed"), "A 14-year-old boy was killed."),
                 false,
             ),
             // … or both count the same casualties, more than one.
@@ -1232,16 +1218,7 @@ mod tests {
                     incident("a", Kind::Count, "injured", day(2016, 5, 14), &story),
                     5.0,
                 ),
-                counted(
-                    incident(
-                        "b",
-                        Kind::Count,
-                        "injured",
-                        day(2016, 5, 14),
-                        &["Chicago", "Oak Park"],
-                    ),
-                    5.0,
-                ),
+                counted(elsewhere("injured"), 5.0),
                 true,
             ),
             (
@@ -1249,16 +1226,7 @@ mod tests {
                     incident("a", Kind::Count, "injured", day(2016, 5, 14), &story),
                     5.0,
                 ),
-                counted(
-                    incident(
-                        "b",
-                        Kind::Count,
-                        "injured",
-                        day(2016, 5, 14),
-                        &["Chicago", "Oak Park"],
-                    ),
-                    4.0,
-                ),
+                counted(elsewhere("injured"), 4.0),
                 false,
             ),
             // One common shared name, a small part of two long stories.
