@@ -84,13 +84,16 @@ fn build(paths: &[PathBuf], reference: Option<&Path>) -> Built {
 
 /// The HTML report of `corpus/`, written by the binary (`check --format html
 /// --output FILE`), and the library's view of the same run (to compare counts).
-fn corpus_report() -> (String, Built) {
+/// Writes the corpus report to `target/html-report/<name>.html`: one file
+/// per test, since tests run in parallel and one must not rewrite the page
+/// another's browser is loading.
+fn corpus_report(name: &str) -> (PathBuf, String, Built) {
     // Cargo runs integration tests in the package root: relative paths read
     // as the binary's do.
     let corpus = PathBuf::from("corpus");
     assert!(corpus.is_dir(), "corpus/ is missing");
     let built = build(&[corpus], Some(Path::new("claims/reference")));
-    let file = out_dir().join("corpus.html");
+    let file = out_dir().join(format!("{name}.html"));
     let _ = std::fs::remove_file(&file);
     let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
         .args([
@@ -111,7 +114,7 @@ fn corpus_report() -> (String, Built) {
     // Exit 1: the corpus carries a real conflict; the report is written all the same.
     assert_eq!(out.status.code(), Some(1), "check: {stderr}");
     let html = std::fs::read_to_string(&file).expect("read report");
-    (html, built)
+    (file, html, built)
 }
 
 // ------------------------------------------------------------------ browser
@@ -254,7 +257,7 @@ fn dump_dom(browser: &Path, page: &Path) -> (String, Duration, String) {
 
 #[test]
 fn corpus_report_has_every_finding_and_highlight() {
-    let (html, built) = corpus_report();
+    let (_, html, built) = corpus_report("corpus");
     let s = &built.report.summary;
     for (label, n) in [
         ("Articles", s.documents),
@@ -326,11 +329,10 @@ fn card(html: &str, i: usize) -> &str {
 #[test]
 fn browser_corpus_report_loads_offline() {
     let Some(browser) = chromium() else { return };
-    let (html, built) = corpus_report();
+    let (page, html, built) = corpus_report("corpus-browser");
     assert!(!html.is_empty());
-    let page = out_dir().join("corpus.html");
     let (dom, elapsed, log) = dump_dom(&browser, &page);
-    eprintln!("chromium --dump-dom on corpus.html: {elapsed:?}");
+    eprintln!("chromium --dump-dom on corpus-browser.html: {elapsed:?}");
     assert!(
         dom.contains("data-js=\"ready\""),
         "the inline script did not run (CSP hash?)"
