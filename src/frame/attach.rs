@@ -251,6 +251,64 @@ fn is_cutoff(text: &str, start: usize, lex: &Lexicon) -> bool {
     ends_with_cue(head, &lex.cutoff_cues)
 }
 
+/// True when the date at `start..end` of `sentence` ends a photo caption
+/// in the wire-service style: a full date with its year, then the place
+/// and nothing else ("… from a block away Friday, June 17, 2016, in
+/// Orlando, Fla."). It dates the photo, not the event the caption names.
+pub fn is_caption_date(sentence: &str, start: usize, end: usize) -> bool {
+    let has_year = sentence.get(start..end).is_some_and(|d| {
+        d.as_bytes()
+            .windows(4)
+            .any(|w| w.iter().all(u8::is_ascii_digit))
+    });
+    let Some(rest) = sentence
+        .get(end..)
+        .and_then(|r| r.trim_start_matches(',').trim_start().strip_prefix("in "))
+    else {
+        return false;
+    };
+    let rest = rest.trim_end().trim_end_matches(['.', ')']);
+    let Some((place, region)) = rest.rsplit_once(", ") else {
+        return false;
+    };
+    let capitalised = |s: &str| {
+        !s.is_empty()
+            && s.split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    has_year && capitalised(place) && capitalised(region) && region.len() <= 6
+}
+
+/// Deictic days that, inside a quotation, mean the speaker's day, which
+/// the article's publication date does not give ("'Today marks the most
+/// deadly shooting,' Obama said" in an article two days later).
+const SPEAKER_DAYS: &[&str] = &[
+    "today",
+    "tonight",
+    "yesterday",
+    "this morning",
+    "this afternoon",
+    "this evening",
+    "last night",
+];
+
+/// True when the date at `start..end` of `sentence` is a deictic day
+/// ([`SPEAKER_DAYS`]) inside a quotation.
+pub fn is_quoted_speaker_day(sentence: &str, start: usize, end: usize) -> bool {
+    let Some(date) = sentence.get(start..end) else {
+        return false;
+    };
+    if !SPEAKER_DAYS.iter().any(|d| date.eq_ignore_ascii_case(d)) {
+        return false;
+    }
+    let head = sentence.get(..start).unwrap_or("");
+    let straight = head.matches('"').count() % 2 == 1;
+    let curly = head
+        .rfind('“')
+        .is_some_and(|open| head.rfind('”').is_none_or(|close| close < open));
+    straight || curly
+}
+
 /// True when a page stamp ("UPDATE (", "Posted:") comes right before the
 /// date.
 fn is_stamp(text: &str, start: usize, lex: &Lexicon) -> bool {
@@ -916,6 +974,12 @@ mod tests {
                 "Sunday",
                 event("shooting"),
             ),
+            // Another outlet's report dates its publication.
+            (
+                "According to a NBC report Tuesday morning, his wife knew of the shooting",
+                "Tuesday morning",
+                None,
+            ),
             // A cutoff of a running tally dates no event.
             (
                 "As of May 9, there have been 96 homicides in the city",
@@ -931,6 +995,57 @@ mod tests {
         for (text, date, want) in cases {
             assert_eq!(dated(text, date).as_deref(), *want, "{text} @ {date}");
         }
+    }
+
+    #[test]
+    fn captions_and_quoted_speaker_days_date_no_event() {
+        let caption = |sentence: &str, date: &str| {
+            let start = sentence.find(date).unwrap_or(0);
+            is_caption_date(sentence, start, start + date.len())
+        };
+        for (sentence, date, want) in [
+            (
+                "Mourners visit the scene of the nightclub shooting from a block away Friday, June 17, 2016, in Orlando, Fla.",
+                "Friday, June 17, 2016",
+                true,
+            ),
+            (
+                "A police car is parked outside after a shooting on Thursday, Nov 24, 2016, in Albany, N.Y. (Cindy Schultz / Times Union)",
+                "Thursday, Nov 24, 2016",
+                false,
+            ),
+            // No year: an article's own sentence.
+            (
+                "He was shot Friday, June 17, in Orlando, Fla.",
+                "Friday, June 17",
+                false,
+            ),
+            // The sentence goes on.
+            (
+                "He was shot June 17, 2016, in Orlando, Fla., police said.",
+                "June 17, 2016",
+                false,
+            ),
+        ] {
+            assert_eq!(caption(sentence, date), want, "{sentence}");
+        }
+        let quoted = |sentence: &str, date: &str| {
+            let start = sentence.find(date).unwrap_or(0);
+            is_quoted_speaker_day(sentence, start, start + date.len())
+        };
+        assert!(quoted(
+            "\"Today marks the most deadly shooting in American history,\" Obama said.",
+            "Today"
+        ));
+        assert!(quoted(
+            "“We lost him last night,” his mother said.",
+            "last night"
+        ));
+        assert!(!quoted(
+            "Police said today that two men were shot.",
+            "today"
+        ));
+        assert!(!quoted("“He was shot,” police said Friday.", "Friday"));
     }
 
     #[test]

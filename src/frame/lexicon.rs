@@ -664,8 +664,9 @@ const DATE_LEAD_INS: &[&str] = &[
 const CUTOFF_CUES: &[&str] = &["as of", "through", "thru", "until", "till"];
 
 /// Words of a page's time stamp before a date ("UPDATE (March 1, 2017
-/// 11:30 a.m.):", "Posted: Saturday, December 27, 2014"): when the page
-/// changed, not when anything happened.
+/// 11:30 a.m.):", "Posted: Saturday, December 27, 2014"), or of another
+/// outlet's publication ("according to a NBC report Tuesday morning"):
+/// when a page appeared or changed, not when anything happened.
 const STAMP_CUES: &[&str] = &[
     "update",
     "updated",
@@ -674,6 +675,7 @@ const STAMP_CUES: &[&str] = &[
     "updated on",
     "posted on",
     "published on",
+    "report",
 ];
 
 /// Count words too loose to contradict a figure: "several victims" next

@@ -481,6 +481,11 @@ fn date_predicate(
     object: Option<&str>,
     lex: &Lexicon,
 ) -> Option<String> {
+    if attach::is_caption_date(at.sentence, at.start, at.end)
+        || attach::is_quoted_speaker_day(at.sentence, at.start, at.end)
+    {
+        return None;
+    }
     let cs = at.clause_start;
     let head = at.sentence.get(..cs).unwrap_or("").trim_end();
     let opens_sentence = head.is_empty() || head.ends_with([';', ':', '–', '—', '-']);
