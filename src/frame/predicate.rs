@@ -138,10 +138,29 @@ pub fn predicate(clause: &str, anchor: usize, lex: &Lexicon) -> Predicate {
 /// or object words the nearest one wins ("2 killed and 3 injured"); follow-up
 /// and reporting words ("arrested", "said") never decide it.
 pub fn predicate_of(clause: &str, start: usize, end: usize, lex: &Lexicon) -> Predicate {
-    let mut verb: Option<(usize, &str, usize)> = None;
+    // (rank, class, offset, an outcome no other count has, distance)
+    let mut verb: Option<(usize, &str, usize, bool, usize)> = None;
     let mut object: Option<(usize, &str)> = None;
     let mut found = Vec::new();
-    for w in words(clause) {
+    let ws = words(clause);
+    // Other counts of the clause: an outcome verb with one of its own
+    // ("four people were shot and three of them died", "two were killed
+    // and four were shot") is not this claim's.
+    let numbers: Vec<usize> = ws
+        .iter()
+        .filter(|w| (w.end <= start || w.start >= end.max(start)) && is_number(w.text))
+        .map(|w| w.start)
+        .collect();
+    let owns_outcome = |at: usize, word_end: usize| {
+        if at >= end.max(start) {
+            !numbers.iter().any(|&n| n > start && n < at)
+        } else {
+            !numbers
+                .iter()
+                .any(|&n| n < word_end.min(start) || (n > word_end && n < start))
+        }
+    };
+    for w in &ws {
         let lower = w.text.to_lowercase();
         if lex.follow_up_verbs.contains(&lower) {
             continue;
@@ -150,16 +169,25 @@ pub fn predicate_of(clause: &str, start: usize, end: usize, lex: &Lexicon) -> Pr
         if let Some(class) = lex.verb_class(&lower) {
             found.push(lower.clone());
             // An outcome verb beats a manner verb at any distance
-            // ("shot and killed"); otherwise the nearest verb wins.
+            // ("shot and killed") when no other count has it; otherwise
+            // the nearest verb wins.
             let manner = |c: &str| lex.manner_verbs.contains(c);
-            let better =
-                verb.is_none_or(|(d, current, _)| match (manner(current), manner(class)) {
-                    (true, false) => true,
-                    (false, true) => false,
-                    _ => distance < d,
-                });
+            let owned = !manner(class) && owns_outcome(w.start, w.end);
+            // Another count's outcome comes last.
+            let rank = if manner(class) || owned {
+                distance
+            } else {
+                distance.saturating_add(clause.len())
+            };
+            let better = verb.is_none_or(|(r, current, _, current_owned, _)| {
+                match (manner(current), manner(class)) {
+                    (true, false) if owned => true,
+                    (false, true) if current_owned => false,
+                    _ => rank < r,
+                }
+            });
             if better {
-                verb = Some((distance, class, w.start));
+                verb = Some((rank, class, w.start, owned, distance));
             }
         } else if let Some(class) = lex.object_class(&lower) {
             found.push(lower.clone());
@@ -169,7 +197,8 @@ pub fn predicate_of(clause: &str, start: usize, end: usize, lex: &Lexicon) -> Pr
         }
     }
     if let Some((class, at)) = governing_outcome(clause, start, lex) {
-        verb = Some((distance(at, at, start, end.max(start)), class, at));
+        let d = distance(at, at, start, end.max(start));
+        verb = Some((d, class, at, true, d));
     }
     Predicate {
         name: lex.combine(verb.map(|v| v.1), object.map(|o| o.1)),
@@ -177,8 +206,19 @@ pub fn predicate_of(clause: &str, start: usize, end: usize, lex: &Lexicon) -> Pr
         verb_at: verb.map(|v| v.2),
         verb: verb.map(|v| v.1.to_string()),
         object: object.map(|o| o.1.to_string()),
-        verb_distance: verb.map(|v| v.0),
+        verb_distance: verb.map(|v| v.4),
     }
+}
+
+/// True for a word that writes a number: digits ("49", "2,000") or a
+/// cardinal word ("three"; "a dozen" by its "dozen"). The article "a" is
+/// none: "a man was killed after he was shot" has one outcome.
+fn is_number(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        || word.eq_ignore_ascii_case("dozen")
+        || crate::extract::calendar::CARDINAL_WORDS
+            .iter()
+            .any(|(w, _)| !matches!(*w, "a" | "an") && word.eq_ignore_ascii_case(w))
 }
 
 /// The outcome verb of the verb run right before a claim, which the claim
@@ -303,8 +343,24 @@ mod tests {
                 Some("injured"),
             ),
             ("with 85% of the vote", "85%", Some("vote")),
-            // A manner verb yields to the outcome at any distance.
+            // A manner verb yields to the outcome at any distance …
             ("two men were shot and killed", "two", Some("killed")),
+            // … unless another count has the outcome.
+            (
+                "four people were shot that night and three of them died",
+                "four",
+                Some("shooting"),
+            ),
+            (
+                "four people were shot that night and three of them died",
+                "three",
+                Some("killed"),
+            ),
+            (
+                "two people were killed and four others were shot",
+                "four",
+                Some("shooting"),
+            ),
             (
                 "a man was killed after he was shot twice",
                 "shot",
