@@ -153,7 +153,12 @@ pub fn predicate_of(clause: &str, start: usize, end: usize, lex: &Lexicon) -> Pr
         .collect();
     let owns_outcome = |at: usize, word_end: usize| {
         if at >= end.max(start) {
-            !numbers.iter().any(|&n| n > start && n < at)
+            // … nor one with its own object ("… that killed two").
+            let object = ws
+                .iter()
+                .find(|w| w.start >= word_end)
+                .is_some_and(|w| is_number(w.text));
+            !object && !numbers.iter().any(|&n| n > start && n < at)
         } else {
             !numbers
                 .iter()
@@ -358,6 +363,11 @@ mod tests {
             ),
             (
                 "two people were killed and four others were shot",
+                "four",
+                Some("shooting"),
+            ),
+            (
+                "police named four victims of the shooting that killed two",
                 "four",
                 Some("shooting"),
             ),
