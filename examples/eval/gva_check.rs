@@ -44,7 +44,7 @@ pub struct Options {
 
 /// What `--gate` holds the figures to (percent): the aims that are
 /// met — false alignment and false conflicts under 5% — and a recall floor
-/// just under the recorded figure (59.0%), so that a change that loses
+/// just under the recorded figure (59.7%), so that a change that loses
 /// conflicts fails CI instead of passing unnoticed. Raise it as recall grows.
 const GATE: Gate = Gate {
     max_false_alignment: 5.0,
