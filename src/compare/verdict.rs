@@ -9,6 +9,7 @@
 //! against a denial over overlapping time → conflict.
 
 use crate::claim::Kind;
+use crate::frame::words::contains_phrase;
 use crate::frame::{FramedClaim, Lexicon, Polarity};
 use crate::report::claims::format_number;
 
@@ -528,9 +529,7 @@ fn loose_or_partial(
     }
     let has = |c: &FramedClaim, phrases: &[String]| {
         let text = c.claim.text.to_lowercase();
-        phrases
-            .iter()
-            .any(|p| crate::frame::words::contains_phrase(&text, p))
+        phrases.iter().any(|p| contains_phrase(&text, p))
     };
     // A loose count is a first impression, not a figure, within twice its
     // range: "several" (3–9) beside "more than a dozen", not beside 40.
@@ -550,7 +549,7 @@ fn loose_or_partial(
         let clause = c.claim.sentence.get(s..e).unwrap_or("").to_lowercase();
         lex.partial_count_cues
             .iter()
-            .any(|p| crate::frame::words::contains_phrase(&clause, p))
+            .any(|p| contains_phrase(&clause, p))
     };
     let part_of = |a: &FramedClaim, ia: &super::value::Interval, ib: &super::value::Interval| {
         partial(a) && ia.high <= ib.low

@@ -348,8 +348,9 @@ pub const INCIDENT: &str = "incident";
 
 /// Words that refer back to the story's incident: "It happened Friday",
 /// "the June 13 incident", "struck by a bullet Sunday", "called 911
-/// Thursday" (and the phrases of [`INCIDENT_PHRASES`]). A date that no event word claims but one of these does dates
-/// the incident. Not a verb class: they do not make a sentence tell the
+/// Thursday" (and the phrases of [`INCIDENT_PHRASES`]). A date that no
+/// event word claims but one of these does dates the incident. Not a verb
+/// class: they do not make a sentence tell the
 /// story, nor name a figure. ("bullets" is not one: "the home was sprayed
 /// with bullets Thursday" recalls an earlier attack as often as it tells
 /// this one.)

@@ -542,12 +542,9 @@ fn is_circumstance(clause: &str) -> bool {
 /// Friday"; see the lexicon's incident references) or tells the response
 /// to it ("officers responded Saturday").
 fn refers_to_incident(clause: &str, lex: &Lexicon) -> bool {
-    let lower: Vec<String> = words::words(clause)
-        .iter()
-        .map(|w| w.text.to_lowercase())
-        .collect();
-    let has = |set: &std::collections::HashSet<String>| lower.iter().any(|w| set.contains(w));
     let text = clause.to_lowercase();
+    let lower = words::words(&text);
+    let has = |set: &HashSet<String>| lower.iter().any(|w| set.contains(w.text));
     has(&lex.incident_references)
         || lex
             .incident_phrases

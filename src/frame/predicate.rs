@@ -138,8 +138,8 @@ pub fn predicate(clause: &str, anchor: usize, lex: &Lexicon) -> Predicate {
 /// or object words the nearest one wins ("2 killed and 3 injured"); follow-up
 /// and reporting words ("arrested", "said") never decide it.
 pub fn predicate_of(clause: &str, start: usize, end: usize, lex: &Lexicon) -> Predicate {
-    // (rank, class, offset, an outcome no other count has, distance)
-    let mut verb: Option<(usize, &str, usize, bool, usize)> = None;
+    // (distance, class, offset, an outcome no other count has)
+    let mut verb: Option<(usize, &str, usize, bool)> = None;
     let mut object: Option<(usize, &str)> = None;
     let mut found = Vec::new();
     let ws = words(clause);
@@ -165,6 +165,15 @@ pub fn predicate_of(clause: &str, start: usize, end: usize, lex: &Lexicon) -> Pr
                 .any(|&n| n < word_end.min(start) || (n > word_end && n < start))
         }
     };
+    let manner = |c: &str| lex.manner_verbs.contains(c);
+    // Nearest first; another count's outcome comes last.
+    let rank = |distance: usize, class: &str, owned: bool| {
+        if manner(class) || owned {
+            distance
+        } else {
+            distance.saturating_add(clause.len())
+        }
+    };
     for w in &ws {
         let lower = w.text.to_lowercase();
         if lex.follow_up_verbs.contains(&lower) {
@@ -176,23 +185,16 @@ pub fn predicate_of(clause: &str, start: usize, end: usize, lex: &Lexicon) -> Pr
             // An outcome verb beats a manner verb at any distance
             // ("shot and killed") when no other count has it; otherwise
             // the nearest verb wins.
-            let manner = |c: &str| lex.manner_verbs.contains(c);
             let owned = !manner(class) && owns_outcome(w.start, w.end);
-            // Another count's outcome comes last.
-            let rank = if manner(class) || owned {
-                distance
-            } else {
-                distance.saturating_add(clause.len())
-            };
-            let better = verb.is_none_or(|(r, current, _, current_owned, _)| {
+            let better = verb.is_none_or(|(d, current, _, current_owned)| {
                 match (manner(current), manner(class)) {
                     (true, false) if owned => true,
                     (false, true) if current_owned => false,
-                    _ => rank < r,
+                    _ => rank(distance, class, owned) < rank(d, current, current_owned),
                 }
             });
             if better {
-                verb = Some((rank, class, w.start, owned, distance));
+                verb = Some((distance, class, w.start, owned));
             }
         } else if let Some(class) = lex.object_class(&lower) {
             found.push(lower.clone());
@@ -202,8 +204,7 @@ pub fn predicate_of(clause: &str, start: usize, end: usize, lex: &Lexicon) -> Pr
         }
     }
     if let Some((class, at)) = governing_outcome(clause, start, lex) {
-        let d = distance(at, at, start, end.max(start));
-        verb = Some((d, class, at, true, d));
+        verb = Some((distance(at, at, start, end.max(start)), class, at, true));
     }
     Predicate {
         name: lex.combine(verb.map(|v| v.1), object.map(|o| o.1)),
@@ -211,7 +212,7 @@ pub fn predicate_of(clause: &str, start: usize, end: usize, lex: &Lexicon) -> Pr
         verb_at: verb.map(|v| v.2),
         verb: verb.map(|v| v.1.to_string()),
         object: object.map(|o| o.1.to_string()),
-        verb_distance: verb.map(|v| v.4),
+        verb_distance: verb.map(|v| v.0),
     }
 }
 
