@@ -437,9 +437,11 @@ fn perturb_date(c: &Claim, day: NaiveDate, salt: u64) -> Option<(usize, usize, S
 /// Chooses one perturbation per incident: in a seeded order of its
 /// articles, the claims stating an archive figure that can be rewritten,
 /// and a seeded choice among them. Figures another article of the incident
-/// also states come first: changing a figure nothing else reports tests
-/// nothing a cross-article checker could see (those edits are still made
-/// when an incident has nothing else, and counted as undetectable).
+/// also states come first; then figures the article itself states again in
+/// another sentence about the violence (a within-article check can see
+/// those): changing a figure nothing else reports tests nothing a checker
+/// could see (those edits are still made when an incident has nothing
+/// else, and counted as undetectable).
 fn choose_edits(incidents: &[Incident], run: &Run, seed: u64) -> HashMap<String, Edit> {
     let mut by_doc: HashMap<&str, Vec<&FramedClaim>> = HashMap::new();
     for c in &run.items {
@@ -463,13 +465,18 @@ fn choose_edits(incidents: &[Incident], run: &Run, seed: u64) -> HashMap<String,
                 .get(&fact)
                 .is_some_and(|docs| docs.iter().any(|d| *d != doc))
         };
+        // GVA_PERTURB_ANY=1: the session-2 choice (the first article with
+        // any rewritable figure), for comparison.
+        let any = std::env::var_os("GVA_PERTURB_ANY").is_some();
         let mut first: Option<(&Article, Vec<EditOption>)> = None;
+        let mut restated: Option<(&Article, Vec<EditOption>)> = None;
         let mut pick: Option<(&Article, Vec<EditOption>)> = None;
         for step in 0..n {
             let Some(a) = inc.articles.get((h as usize + step) % n) else {
                 continue;
             };
-            let options = edit_options(by_doc.get(a.id.as_str()), inc, h);
+            let claims = by_doc.get(a.id.as_str());
+            let options = edit_options(claims, inc, h);
             if options.is_empty() {
                 continue;
             }
@@ -478,15 +485,21 @@ fn choose_edits(incidents: &[Incident], run: &Run, seed: u64) -> HashMap<String,
                 .filter(|o| corroborated(o.0, &a.id))
                 .cloned()
                 .collect();
-            // GVA_PERTURB_ANY=1: the session-2 choice (the first article
-            // with any rewritable figure), for comparison.
-            if !backed.is_empty() && std::env::var_os("GVA_PERTURB_ANY").is_none() {
+            if !backed.is_empty() && !any {
                 pick = Some((a, backed));
                 break;
             }
+            let again: Vec<EditOption> = options
+                .iter()
+                .filter(|o| restates(claims, inc, o.4))
+                .cloned()
+                .collect();
+            if !again.is_empty() && !any && restated.is_none() {
+                restated = Some((a, again));
+            }
             first.get_or_insert((a, options));
         }
-        let Some((a, options)) = pick.or(first) else {
+        let Some((a, options)) = pick.or(restated).or(first) else {
             continue;
         };
         let at = (mix(h ^ 0x5eed) as usize) % options.len();
@@ -513,6 +526,18 @@ fn choose_edits(incidents: &[Incident], run: &Run, seed: u64) -> HashMap<String,
         );
     }
     edits
+}
+
+/// True when another sentence of the claim's article states the same
+/// archive figure about the violence itself, so that a within-article
+/// check could see a change to it.
+fn restates(claims: Option<&Vec<&FramedClaim>>, inc: &Incident, c: &FramedClaim) -> bool {
+    let fact = states(c, inc);
+    claims.into_iter().flatten().any(|o| {
+        o.claim.sentence_span != c.claim.sentence_span
+            && states(o, inc) == fact
+            && describes_violence(&o.claim.sentence)
+    })
 }
 
 /// A possible edit: the figure, the byte range to replace, the new text
@@ -700,10 +725,15 @@ pub fn run(path: &Path, opts: &Options) -> Result<(), String> {
         for fc in &f.claims {
             if is_perturbed(&fc.framed) && fc.verdict == Some(Verdict::Conflict) {
                 let k = of.get(fc.framed.doc.as_str()).copied();
-                let other_article_same_incident = f.claims.iter().any(|o| {
-                    o.framed.doc != fc.framed.doc && of.get(o.framed.doc.as_str()).copied() == k
+                // Another claim of the incident: in another article, or
+                // another sentence of this one (a within-article check).
+                let other_claim_same_incident = f.claims.iter().any(|o| {
+                    of.get(o.framed.doc.as_str()).copied() == k
+                        && (o.framed.doc != fc.framed.doc
+                            || o.verdict == Some(Verdict::Conflict)
+                                && o.framed.claim.sentence_span != fc.framed.claim.sentence_span)
                 });
-                if other_article_same_incident {
+                if other_claim_same_incident {
                     flagged.insert(fc.framed.doc.as_str());
                     involves = true;
                 }
@@ -920,7 +950,7 @@ impl Miss {
         match self {
             Miss::Flagged => "flagged",
             Miss::NotFramed => "(1) changed claim not an incident figure",
-            Miss::NothingToConflict => "(2) no other article states it (undetectable)",
+            Miss::NothingToConflict => "(2) nothing else states it (undetectable)",
             Miss::OtherNotFramed => "(1b) other articles' figure not framed alike",
             Miss::NotCandidate => "(3a) not aligned: no candidate pair",
             Miss::ScoreRejects => "(3b) not aligned: scorer rejects",
@@ -966,12 +996,19 @@ fn classify(
                 return Miss::NothingToConflict;
             };
             let same: &[&FramedClaim] = by_incident.get(&k).map_or(&[], Vec::as_slice);
+            let me = edited_claim(pert, doc, e);
             let stating: Vec<&FramedClaim> = same
                 .iter()
                 .copied()
-                .filter(|c| &c.doc != doc && states(c, inc) == Some(e.fact))
+                .filter(|c| {
+                    states(c, inc) == Some(e.fact)
+                        && (&c.doc != doc
+                            || me.is_some_and(|m| {
+                                m.claim.sentence_span != c.claim.sentence_span
+                                    && describes_violence(&c.claim.sentence)
+                            }))
+                })
                 .collect();
-            let me = edited_claim(pert, doc, e);
             let framed = me.filter(|c| {
                 compare::align::dimension(c, &lex).is_some()
                     && c.frame
