@@ -663,9 +663,89 @@ pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<
             }
         }
     }
+    // The scorer may have rejected these pairs (one article's sentences
+    // name different things): pair them anyway.
+    let aligned: HashSet<u64> = pairs.iter().map(|p| pair_key(p.a, p.b)).collect();
+    for (a, b) in restated_days(items, lex) {
+        if !aligned.contains(&pair_key(a, b)) {
+            pairs.push(Pair { a, b, score: 1.0 });
+        }
+    }
     pairs.sort_by_key(|p| (p.a, p.b));
     pairs
 }
+
+/// Within one article, its lead's incident day and each later sentence
+/// dating an incident of the same kind to another day of the same week
+/// ("shot Friday" in the lead, "the shooting happened Tuesday" below): an
+/// article that tells one incident holds it to one day, so the verdict
+/// judges the pair. Not in round-ups (three or more incident days), nor
+/// for sentences that tell another incident ("in another shooting",
+/// "retaliation for Sunday's shooting"). Pairs (a < b).
+fn restated_days(items: &[FramedClaim], lex: &Lexicon) -> Vec<(usize, usize)> {
+    let mut by_doc: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in items.iter().enumerate() {
+        if incident_day(c, lex).is_some() {
+            by_doc.entry(c.doc.as_str()).or_default().push(i);
+        }
+    }
+    let family = |c: &FramedClaim| {
+        c.frame
+            .predicate
+            .as_deref()
+            .map(|p| lex.event_family(p).to_owned())
+    };
+    let tells_another = |c: &FramedClaim| {
+        c.claim
+            .sentence
+            .split(|ch: char| !ch.is_alphabetic())
+            .any(|w| lex.other_incident_words.contains(&w.to_lowercase()))
+    };
+    let mut out = Vec::new();
+    for members in by_doc.values() {
+        let mut days: Vec<NaiveDate> = members
+            .iter()
+            .filter_map(|&i| incident_day(&items[i], lex))
+            .collect();
+        days.sort_unstable();
+        days.dedup();
+        if days.len() > MAX_RESTATED_DAYS {
+            continue;
+        }
+        let Some(&lead) = members
+            .iter()
+            .filter(|&&i| lead_day(&items[i], lex).is_some())
+            .min_by_key(|&&i| items[i].claim.span.start)
+        else {
+            continue;
+        };
+        let l = &items[lead];
+        let Some(lead_day) = incident_day(l, lex) else {
+            continue;
+        };
+        for &i in members {
+            let c = &items[i];
+            let Some(day) = incident_day(c, lex) else {
+                continue;
+            };
+            let gap = (day - lead_day).num_days().abs();
+            if c.claim.sentence_span != l.claim.sentence_span
+                && (1..=RESTATED_MAX_GAP_DAYS).contains(&gap)
+                && family(c) == family(l)
+                && !tells_another(c)
+            {
+                out.push((lead.min(i), lead.max(i)));
+            }
+        }
+    }
+    out
+}
+
+/// An article naming more incident days than this is a round-up.
+const MAX_RESTATED_DAYS: usize = 2;
+
+/// A day further than this from the lead's is another incident's.
+const RESTATED_MAX_GAP_DAYS: i64 = 6;
 
 /// `s` in lower case, borrowed when it already is.
 fn lower_case(s: &str) -> Cow<'_, str> {

@@ -606,4 +606,59 @@ mod tests {
         let again = compare(items2, &AlignConfig::default(), &lex);
         assert_eq!(again[0].id, findings[0].id);
     }
+
+    #[test]
+    fn one_article_giving_its_incident_two_days_is_a_conflict() {
+        let day = |d: u32| crate::claim::Value::dates(date(2016, 5, d), date(2016, 5, d));
+        let lead = "A man was shot and killed Friday night on Elm Street in Springfield.";
+        // (later sentence, its date, the day it names, the verdict wanted).
+        let cases = [
+            // The same shooting retold with another day: a conflict.
+            (
+                "The shooting happened about 10 p.m. Tuesday.",
+                "Tuesday",
+                10,
+                Some(Verdict::Conflict),
+            ),
+            // The same day again: nothing to flag within the article.
+            (
+                "The shooting happened about 10 p.m. Friday.",
+                "10 p.m. Friday",
+                13,
+                None,
+            ),
+            // Another incident the article also tells.
+            (
+                "In another shooting, a woman was wounded Tuesday.",
+                "Tuesday",
+                10,
+                None,
+            ),
+            // Weeks before: an earlier incident recalled, not this one.
+            (
+                "A teen was shot and killed on May 2 on Oak Street.",
+                "May 2",
+                2,
+                None,
+            ),
+        ];
+        for (later, when, d, want) in cases {
+            let text = format!("{lead} {later}");
+            let (items, lex) = framed(&[(
+                "news",
+                Some(date(2016, 5, 16)),
+                &text,
+                vec![
+                    ("Friday night", Kind::Date, day(13)),
+                    (when, Kind::Date, day(d)),
+                ],
+            )]);
+            let findings = compare(items, &AlignConfig::default(), &lex);
+            let got = findings
+                .iter()
+                .map(|f| f.verdict)
+                .find(|v| *v == Verdict::Conflict);
+            assert_eq!(got, want, "{later}: {findings:#?}");
+        }
+    }
 }

@@ -187,7 +187,6 @@ fn incident_days_differ(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Opti
     let applies = lex.is_momentary(px)
         && lex.is_momentary(py)
         && lex.event_family(px) == lex.event_family(py)
-        && x.doc != y.doc
         && x.frame.polarity == Polarity::Asserted
         && y.frame.polarity == Polarity::Asserted;
     if !applies {
@@ -275,9 +274,14 @@ pub(crate) fn days_reconcile(
             "adjacent days: an incident around midnight is dated to either, and a death may follow the next day",
         );
     }
-    if gap % 7 == 0 && relative {
+    if relative && gap % 7 == 0 {
         return Some(
             "a whole number of weeks apart: the same weekday may have been read in a different week",
+        );
+    }
+    if relative && matches!(gap % 7, 1 | 6) {
+        return Some(
+            "adjacent weekdays once one is read in the next week: a story updated the next day names the day after",
         );
     }
     let death_after_shooting = |later: IncidentDay, earlier: IncidentDay| {
@@ -795,6 +799,10 @@ mod tests {
             c.claim.sentence = sentence.into();
             c
         };
+        let relative = |mut c: FramedClaim| {
+            c.claim.relative = true;
+            c
+        };
         use Polarity::*;
         let cases = [
             // Two days for one killing: conflict.
@@ -870,11 +878,33 @@ mod tests {
                 incident("b", "injured", one(2016, 5, 14), Denied),
                 Verdict::Related,
             ),
-            // Both within one article: not this rule.
+            // Within one article too: the aligner only pairs a lead with a
+            // sentence that retells its incident.
             (
                 incident("a", "killed", one(2016, 5, 14), Asserted),
                 incident("a", "killed", one(2016, 5, 17), Asserted),
+                Verdict::Conflict,
+            ),
+            // A death after a killing: the victim died of the attack later.
+            (
+                incident("a", "killed", one(2016, 5, 14), Asserted),
+                said(
+                    incident("b", "killed", one(2016, 5, 17), Asserted),
+                    "She died Tuesday after she was shot by her father.",
+                ),
                 Verdict::Related,
+            ),
+            // Weekdays six days apart: one read a week off.
+            (
+                incident("a", "killed", one(2016, 5, 14), Asserted),
+                relative(incident("b", "killed", one(2016, 5, 20), Asserted)),
+                Verdict::Related,
+            ),
+            // … but a date written out is not read.
+            (
+                incident("a", "killed", one(2016, 5, 14), Asserted),
+                incident("b", "killed", one(2016, 5, 20), Asserted),
+                Verdict::Conflict,
             ),
         ];
         for (k, (a, b, verdict)) in cases.into_iter().enumerate() {

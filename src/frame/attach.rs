@@ -309,14 +309,17 @@ pub fn is_quoted_speaker_day(sentence: &str, start: usize, end: usize) -> bool {
     straight || curly
 }
 
-/// True when a page stamp ("UPDATE (", "Posted:") comes right before the
-/// date.
+/// True when a page stamp ("UPDATE (", "Posted:") or an embedded post's
+/// signature ("— Jane Doe (@janedoe)") comes right before the date.
 fn is_stamp(text: &str, start: usize, lex: &Lexicon) -> bool {
-    let head = text
-        .get(..start)
-        .unwrap_or("")
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | ':' | '-'));
-    ends_with_cue(head, &lex.stamp_cues)
+    let head = text.get(..start).unwrap_or("").trim_end();
+    let signed = head
+        .strip_suffix(')')
+        .and_then(|h| h.rsplit_once('('))
+        .is_some_and(|(_, handle)| handle.starts_with('@') && !handle.contains(' '));
+    let head =
+        head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | ':' | '-'));
+    signed || ends_with_cue(head, &lex.stamp_cues)
 }
 
 /// True when `head` ends with one of the lower-case `cues` as whole words.
@@ -584,6 +587,33 @@ mod tests {
             (
                 "Girl killed in hunting accident Posted: Saturday, December 27, 2014",
                 "Saturday, December 27, 2014",
+                None,
+            ),
+            // An embedded post's signature dates the post.
+            (
+                "BELLAGIO SHOOTING: police show where the suspect stood — Jane Doe (@JaneDoe) January 26, 2016",
+                "January 26, 2016",
+                None,
+            ),
+            // Reporting and its state date no event.
+            (
+                "authorities revealed Tuesday that he fatally shot his brother",
+                "Tuesday",
+                None,
+            ),
+            (
+                "after accidentally shooting himself in the head at a park, authorities stated Wednesday",
+                "Wednesday",
+                None,
+            ),
+            (
+                "the department, in a news release issued Tuesday, said someone was injured",
+                "Tuesday",
+                None,
+            ),
+            (
+                "It remained unclear Monday how the child was shot",
+                "Monday",
                 None,
             ),
             (

@@ -451,6 +451,11 @@ const FOLLOW_UP_VERBS: &[&str] = &[
     "posted",
     "updated",
     "published",
+    "stated",
+    "revealed",
+    "issued",
+    "remained",
+    "remains",
     // The investigation and the courts.
     "charging",
     "charges",
@@ -869,12 +874,39 @@ const EVENT_FAMILIES: &[(&str, &str)] = &[
 /// (later, earlier): predicates of one incident whose day may follow the
 /// other's — a victim dies days after being shot or wounded — so a death
 /// dated after the shooting does not contradict it.
-const LATER_OUTCOMES: &[(&str, &str)] = &[("killed", "shooting"), ("killed", "injured")];
+const LATER_OUTCOMES: &[(&str, &str)] = &[
+    ("killed", "shooting"),
+    ("killed", "injured"),
+    ("killed", "killed"),
+];
 
 /// Words that date a death rather than the attack: "died Sunday",
 /// "succumbed to his wounds", "was pronounced dead". "Killed Saturday",
 /// "shot dead" and "a shooting death" date the attack itself.
 const DEATH_WORDS: &[&str] = &["died", "dies", "die", "succumbed", "pronounced"];
+
+/// Words of a sentence that tells another incident than its article's
+/// lead ("in another shooting", "a separate incident", "retaliation for
+/// Sunday's shooting", "the earlier attack"): its day is not the lead's.
+const OTHER_INCIDENT_WORDS: &[&str] = &[
+    "another",
+    "other",
+    "separate",
+    "separately",
+    "unrelated",
+    "earlier",
+    "previous",
+    "prior",
+    "last",
+    "also",
+    "second",
+    "similar",
+    "retaliation",
+    "connected",
+    "follows",
+    "followed",
+    "same",
+];
 
 /// Counted nouns that all count people (compared with each other); a count
 /// of "others" is a remainder, never compared.
@@ -1318,6 +1350,8 @@ pub struct Lexicon {
     pub later_outcomes: Vec<(String, String)>,
     /// See [`DEATH_WORDS`].
     pub death_words: HashSet<String>,
+    /// See [`OTHER_INCIDENT_WORDS`].
+    pub other_incident_words: HashSet<String>,
     pub person_nouns: HashSet<String>,
     pub remainder_nouns: HashSet<String>,
     /// Person nouns that count everyone, see [`GENERAL_PERSON_NOUNS`].
@@ -1412,6 +1446,7 @@ impl Default for Lexicon {
                 .map(|(p, f)| (p.to_string(), f.to_string()))
                 .collect(),
             death_words: set(DEATH_WORDS),
+            other_incident_words: set(OTHER_INCIDENT_WORDS),
             later_outcomes: LATER_OUTCOMES
                 .iter()
                 .map(|(a, b)| (a.to_string(), b.to_string()))
