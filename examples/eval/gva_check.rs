@@ -1196,7 +1196,7 @@ fn print_examples(
                 .find(|c| &c.doc == doc && c.claim.span.start == e.claim_start);
             if let (Some(x), Some(inc)) = (me, inc) {
                 for y in pert.items.iter().filter(|c| {
-                    &c.doc != doc
+                    (&c.doc != doc || c.claim.sentence_span != x.claim.sentence_span)
                         && of.get(c.doc.as_str()) == Some(&k)
                         && states(c, inc) == Some(e.fact)
                 }) {

@@ -679,60 +679,56 @@ pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<
 /// dating an incident of the same kind to another day of the same week
 /// ("shot Friday" in the lead, "the shooting happened Tuesday" below): an
 /// article that tells one incident holds it to one day, so the verdict
-/// judges the pair. Not in round-ups (three or more incident days), nor
-/// for sentences that tell another incident ("in another shooting",
-/// "retaliation for Sunday's shooting"). Pairs (a < b).
+/// judges the pair. Not for sentences that tell another incident ("in
+/// another shooting", "retaliation for Sunday's shooting"), nor in
+/// round-ups (more than [`MAX_RESTATED_DAYS`] days that week). Pairs (a < b).
 fn restated_days(items: &[FramedClaim], lex: &Lexicon) -> Vec<(usize, usize)> {
-    let mut by_doc: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_doc: HashMap<&str, Vec<(usize, NaiveDate)>> = HashMap::new();
     for (i, c) in items.iter().enumerate() {
-        if incident_day(c, lex).is_some() {
-            by_doc.entry(c.doc.as_str()).or_default().push(i);
+        if let Some(day) = incident_day(c, lex) {
+            by_doc.entry(c.doc.as_str()).or_default().push((i, day));
         }
     }
-    let family = |c: &FramedClaim| {
-        c.frame
+    let family = |i: usize| {
+        items[i]
+            .frame
             .predicate
             .as_deref()
-            .map(|p| lex.event_family(p).to_owned())
-    };
-    let tells_another = |c: &FramedClaim| {
-        c.claim
-            .sentence
-            .split(|ch: char| !ch.is_alphabetic())
-            .any(|w| lex.other_incident_words.contains(&w.to_lowercase()))
+            .map(|p| lex.event_family(p))
     };
     let mut out = Vec::new();
     for members in by_doc.values() {
-        let mut days: Vec<NaiveDate> = members
+        let Some(&(lead, lead_day)) = members
             .iter()
-            .filter_map(|&i| incident_day(&items[i], lex))
+            .filter(|(i, _)| lead_day(&items[*i], lex).is_some())
+            .min_by_key(|(i, _)| items[*i].claim.span.start)
+        else {
+            continue;
+        };
+        // A lead that tells several incidents ("the third victim in four
+        // days") holds no later sentence to its day; nor does a sentence
+        // telling another.
+        let another = |i: usize| tells_another(&items[i].claim.sentence, lex);
+        if another(lead) {
+            continue;
+        }
+        let members: Vec<(usize, NaiveDate)> = members
+            .iter()
+            .copied()
+            .filter(|(i, _)| !another(*i))
             .collect();
+        let near = |day: NaiveDate| (day - lead_day).num_days().abs() <= RESTATED_MAX_GAP_DAYS;
+        let mut days: Vec<NaiveDate> = members.iter().map(|m| m.1).filter(|d| near(*d)).collect();
         days.sort_unstable();
         days.dedup();
         if days.len() > MAX_RESTATED_DAYS {
             continue;
         }
-        let Some(&lead) = members
-            .iter()
-            .filter(|&&i| lead_day(&items[i], lex).is_some())
-            .min_by_key(|&&i| items[i].claim.span.start)
-        else {
-            continue;
-        };
-        let l = &items[lead];
-        let Some(lead_day) = incident_day(l, lex) else {
-            continue;
-        };
-        for &i in members {
-            let c = &items[i];
-            let Some(day) = incident_day(c, lex) else {
-                continue;
-            };
-            let gap = (day - lead_day).num_days().abs();
-            if c.claim.sentence_span != l.claim.sentence_span
-                && (1..=RESTATED_MAX_GAP_DAYS).contains(&gap)
-                && family(c) == family(l)
-                && !tells_another(c)
+        for &(i, day) in &members {
+            if day != lead_day
+                && near(day)
+                && items[i].claim.sentence_span != items[lead].claim.sentence_span
+                && family(i) == family(lead)
             {
                 out.push((lead.min(i), lead.max(i)));
             }
@@ -741,7 +737,26 @@ fn restated_days(items: &[FramedClaim], lex: &Lexicon) -> Vec<(usize, usize)> {
     out
 }
 
-/// An article naming more incident days than this is a round-up.
+/// True when a sentence tells another incident than its article's lead
+/// ([`Lexicon::other_incident_words`]): "another shooting", "a separate
+/// incident", but not "the beating of another person".
+fn tells_another(sentence: &str, lex: &Lexicon) -> bool {
+    let words: Vec<String> = sentence
+        .split(|ch: char| !ch.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let person =
+        |w: &str| lex.person_nouns.contains(w) || lex.person_nouns.contains(&format!("{w}s"));
+    words.iter().enumerate().any(|(k, w)| {
+        lex.other_incident_words.contains(w)
+            && !(matches!(w.as_str(), "another" | "other")
+                && words.get(k + 1).is_some_and(|next| person(next)))
+    })
+}
+
+/// An article naming more incident days than this in the week around its
+/// lead is a round-up.
 const MAX_RESTATED_DAYS: usize = 2;
 
 /// A day further than this from the lead's is another incident's.
@@ -1457,6 +1472,25 @@ mod tests {
                 .same_story(&items[1], &items[3], &larger_part, &lex)
                 .is_none()
         );
+    }
+
+    #[test]
+    fn sentences_telling_another_incident() {
+        let lex = Lexicon::default();
+        for (sentence, want) in [
+            ("In another shooting, a woman was wounded Tuesday.", true),
+            ("The shooting was the third in four days.", true),
+            ("It was in retaliation for Sunday's shooting.", true),
+            ("Two teens died in separate incidents early Tuesday.", true),
+            ("The shooting happened about 10 p.m. Tuesday.", false),
+            (
+                "Police are trying to learn what led to the shooting of three people and the beating of another person Saturday.",
+                false,
+            ),
+            ("Another man was hurt in the shooting Tuesday.", false),
+        ] {
+            assert_eq!(tells_another(sentence, &lex), want, "{sentence}");
+        }
     }
 
     #[test]

@@ -617,6 +617,11 @@ mod tests {
                 None,
             ),
             (
+                "The girl was seriously injured, but police say her condition improved Thursday",
+                "Thursday",
+                None,
+            ),
+            (
                 "Smith is to appear in court Monday to face murder charges",
                 "Monday",
                 None,

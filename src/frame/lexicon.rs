@@ -456,6 +456,8 @@ const FOLLOW_UP_VERBS: &[&str] = &[
     "issued",
     "remained",
     "remains",
+    "improved",
+    "improving",
     // The investigation and the courts.
     "charging",
     "charges",
@@ -900,6 +902,8 @@ const OTHER_INCIDENT_WORDS: &[&str] = &[
     "last",
     "also",
     "second",
+    "third",
+    "fourth",
     "similar",
     "retaliation",
     "connected",
