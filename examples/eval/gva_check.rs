@@ -44,12 +44,13 @@ pub struct Options {
 
 /// What `--gate` holds the figures to (percent): the aims that are
 /// met — false alignment and false conflicts under 5% — and a recall floor
-/// just under the recorded figure (59.7%), so that a change that loses
-/// conflicts fails CI instead of passing unnoticed. Raise it as recall grows.
+/// just under the recorded figure (66.7%; 63.2–65.3% on other seeds), so
+/// that a change that loses conflicts fails CI instead of passing
+/// unnoticed. Raise it as recall grows.
 const GATE: Gate = Gate {
     max_false_alignment: 5.0,
     max_false_conflicts: 5.0,
-    min_recall: 56.0,
+    min_recall: 62.0,
 };
 
 struct Gate {
@@ -1107,7 +1108,7 @@ fn print_breakdown(edits: &HashMap<String, Edit>, classes: &HashMap<String, Miss
     let detectable = total(&|m| m != Miss::NothingToConflict);
     let flagged = total(&|m| m == Miss::Flagged);
     println!(
-        "recall over detectable perturbations (another article states the original figure): {flagged} of {detectable} ({})",
+        "recall over detectable perturbations (another article, or another sentence of the same, states the original figure): {flagged} of {detectable} ({})",
         pct(flagged, detectable)
     );
 }
