@@ -663,15 +663,19 @@ pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<
             }
         }
     }
-    // The scorer may have rejected these pairs (one article's sentences
-    // name different things): pair them anyway.
-    let aligned: HashSet<u64> = pairs.iter().map(|p| pair_key(p.a, p.b)).collect();
-    for (a, b) in restated_days(items, lex) {
-        if !aligned.contains(&pair_key(a, b)) {
-            pairs.push(Pair { a, b, score: 1.0 });
-        }
-    }
     pairs.sort_by_key(|p| (p.a, p.b));
+    // The scorer may have rejected these pairs (one article's sentences
+    // name different things): pair them anyway. They are few; a binary
+    // search keeps a large archive's pairs from being indexed again.
+    let restated: Vec<Pair> = restated_days(items, lex)
+        .into_iter()
+        .filter(|&(a, b)| pairs.binary_search_by_key(&(a, b), |p| (p.a, p.b)).is_err())
+        .map(|(a, b)| Pair { a, b, score: 1.0 })
+        .collect();
+    if !restated.is_empty() {
+        pairs.extend(restated);
+        pairs.sort_by_key(|p| (p.a, p.b));
+    }
     pairs
 }
 

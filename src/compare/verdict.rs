@@ -172,10 +172,12 @@ fn judge_events(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Judgement {
     }
 }
 
-/// Two articles dating the same one-off incident ("killed Saturday") to
-/// different single days: the aligner only pairs them when their stories
-/// are the same, so the dates conflict — unless the difference has a
-/// reading in which both are right (see [`days_reconcile`]).
+/// Two articles (or two sentences of one) dating the same one-off incident
+/// ("killed Saturday") to different single days: the aligner only pairs
+/// them when their stories are the same (within one article: when a later
+/// sentence retells its lead's incident), so the dates conflict — unless
+/// the difference has a reading in which both are right (see
+/// [`days_reconcile`]).
 fn incident_days_differ(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Option<Judgement> {
     let (px, py) = (x.frame.predicate.as_deref()?, y.frame.predicate.as_deref()?);
     let single_day = |c: &FramedClaim| {
@@ -216,11 +218,16 @@ fn incident_days_differ(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Opti
             ),
         ));
     }
+    let teller = if x.doc == y.doc {
+        "the article"
+    } else {
+        "the same story"
+    };
     Some(Judgement::new(
         Verdict::Conflict,
         Severity::Error,
         format!(
-            "{} dates the incident ({}) to {} but {} to {}: the same story gives two different days.",
+            "{} dates the incident ({}) to {} but {} to {}: {teller} gives two different days.",
             who(x),
             lex.label(px),
             period(x),

@@ -874,8 +874,9 @@ const EVENT_FAMILIES: &[(&str, &str)] = &[
 ];
 
 /// (later, earlier): predicates of one incident whose day may follow the
-/// other's — a victim dies days after being shot or wounded — so a death
-/// dated after the shooting does not contradict it.
+/// other's — a victim dies days after being shot or wounded, or after an
+/// attack told as a killing ("killed Saturday", "died Tuesday") — so a
+/// death dated after the attack does not contradict it.
 const LATER_OUTCOMES: &[(&str, &str)] = &[
     ("killed", "shooting"),
     ("killed", "injured"),
