@@ -534,11 +534,16 @@ fn choose_edits(incidents: &[Incident], run: &Run, seed: u64) -> HashMap<String,
 /// check could see a change to it.
 fn restates(claims: Option<&Vec<&FramedClaim>>, inc: &Incident, c: &FramedClaim) -> bool {
     let fact = states(c, inc);
-    claims.into_iter().flatten().any(|o| {
-        o.claim.sentence_span != c.claim.sentence_span
-            && states(o, inc) == fact
-            && describes_violence(&o.claim.sentence)
-    })
+    claims
+        .into_iter()
+        .flatten()
+        .any(|o| states(o, inc) == fact && elsewhere_about_violence(o, c))
+}
+
+/// True when `o` lies in another sentence of `c`'s article than `c`, one
+/// that describes the violence.
+fn elsewhere_about_violence(o: &FramedClaim, c: &FramedClaim) -> bool {
+    o.claim.sentence_span != c.claim.sentence_span && describes_violence(&o.claim.sentence)
 }
 
 /// A possible edit: the figure, the byte range to replace, the new text
@@ -1003,11 +1008,7 @@ fn classify(
                 .copied()
                 .filter(|c| {
                     states(c, inc) == Some(e.fact)
-                        && (&c.doc != doc
-                            || me.is_some_and(|m| {
-                                m.claim.sentence_span != c.claim.sentence_span
-                                    && describes_violence(&c.claim.sentence)
-                            }))
+                        && (&c.doc != doc || me.is_some_and(|m| elsewhere_about_violence(c, m)))
                 })
                 .collect();
             let framed = me.filter(|c| {

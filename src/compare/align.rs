@@ -243,9 +243,10 @@ pub struct StoryStats<'a> {
     /// Each document's days: single days and short periods its dates name,
     /// and the publication dates its relative dates were read from (sorted).
     days: HashMap<&'a str, Vec<NaiveDate>>,
-    /// Each document's lead incident day (see [`lead_day`]) and the offset
-    /// of the claim it was read from.
-    leads: HashMap<&'a str, (usize, NaiveDate)>,
+    /// Each document's lead incident day (see [`lead_day`]), the offset of
+    /// the claim it was read from, and whether that claim is in the first
+    /// lines (else the day is a follow-up's most given).
+    leads: HashMap<&'a str, (usize, NaiveDate, bool)>,
     /// The details each document gives (sorted, deduplicated): "a
     /// 7-year-old boy was shot" or "five people were wounded" in two
     /// stories is a link names alone do not give.
@@ -329,14 +330,14 @@ impl<'a> StoryStats<'a> {
         // follow-ups written weeks later, the incident day it gives most
         // often (ties: the first in the text), if it gives it twice or
         // gives no other.
-        let mut leads: HashMap<&str, (usize, NaiveDate)> = HashMap::new();
+        let mut leads: HashMap<&str, (usize, NaiveDate, bool)> = HashMap::new();
         let mut named: HashMap<&str, Vec<(usize, NaiveDate)>> = HashMap::new();
         for c in items {
             let at = c.claim.span.start;
             if let Some(day) = lead_day(c, lex) {
-                let lead = leads.entry(c.doc.as_str()).or_insert((at, day));
+                let lead = leads.entry(c.doc.as_str()).or_insert((at, day, true));
                 if at < lead.0 {
-                    *lead = (at, day);
+                    *lead = (at, day, true);
                 }
             } else if let Some(day) = incident_day(c, lex) {
                 named.entry(c.doc.as_str()).or_default().push((at, day));
@@ -355,8 +356,8 @@ impl<'a> StoryStats<'a> {
             // A round-up names several incidents' days once each: none
             // of them is its story's.
             let sole = days.iter().all(|(_, d)| Some(*d) == best.map(|b| b.1));
-            if let Some(best) = best.filter(|b| sole || count(b.1) > 1) {
-                leads.insert(doc, best);
+            if let Some((at, day)) = best.filter(|b| sole || count(b.1) > 1) {
+                leads.insert(doc, (at, day, false));
             }
         }
         let mut frequency: HashMap<&str, usize> = HashMap::new();
@@ -415,7 +416,16 @@ impl<'a> StoryStats<'a> {
 
     /// The day the lead of `doc` dates its incident to, if any.
     pub fn lead(&self, doc: &str) -> Option<NaiveDate> {
-        self.leads.get(doc).map(|(_, day)| *day)
+        self.leads.get(doc).map(|(_, day, _)| *day)
+    }
+
+    /// The offset and day of the claim that dates `doc`'s incident in its
+    /// first lines (see [`lead_day`]); None for a follow-up's most given day.
+    fn positional_lead(&self, doc: &str) -> Option<(usize, NaiveDate)> {
+        self.leads
+            .get(doc)
+            .filter(|(_, _, positional)| *positional)
+            .map(|(at, day, _)| (*at, *day))
     }
 
     /// True when `c` dates its incident to its article's lead day.
@@ -667,7 +677,7 @@ pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<
     // The scorer may have rejected these pairs (one article's sentences
     // name different things): pair them anyway. They are few; a binary
     // search keeps a large archive's pairs from being indexed again.
-    let restated: Vec<Pair> = restated_days(items, lex)
+    let restated: Vec<Pair> = restated_days(items, lex, &stats)
         .into_iter()
         .filter(|&(a, b)| pairs.binary_search_by_key(&(a, b), |p| (p.a, p.b)).is_err())
         .map(|(a, b)| Pair { a, b, score: 1.0 })
@@ -686,7 +696,7 @@ pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<
 /// judges the pair. Not for sentences that tell another incident ("in
 /// another shooting", "retaliation for Sunday's shooting"), nor in
 /// round-ups (more than [`MAX_RESTATED_DAYS`] days that week). Pairs (a < b).
-fn restated_days(items: &[FramedClaim], lex: &Lexicon) -> Vec<(usize, usize)> {
+fn restated_days(items: &[FramedClaim], lex: &Lexicon, stats: &StoryStats) -> Vec<(usize, usize)> {
     let mut by_doc: HashMap<&str, Vec<(usize, NaiveDate)>> = HashMap::new();
     for (i, c) in items.iter().enumerate() {
         if let Some(day) = incident_day(c, lex) {
@@ -702,11 +712,12 @@ fn restated_days(items: &[FramedClaim], lex: &Lexicon) -> Vec<(usize, usize)> {
     };
     let mut out = Vec::new();
     for members in by_doc.values() {
-        let Some(&(lead, lead_day)) = members
-            .iter()
-            .filter(|(i, _)| lead_day(&items[*i], lex).is_some())
-            .min_by_key(|(i, _)| items[*i].claim.span.start)
-        else {
+        let Some(&(lead, lead_day)) = members.first().and_then(|(i, _)| {
+            let (at, day) = stats.positional_lead(&items[*i].doc)?;
+            members
+                .iter()
+                .find(|(k, d)| items[*k].claim.span.start == at && *d == day)
+        }) else {
             continue;
         };
         // A lead that tells several incidents ("the third victim in four
@@ -745,17 +756,15 @@ fn restated_days(items: &[FramedClaim], lex: &Lexicon) -> Vec<(usize, usize)> {
 /// ([`Lexicon::other_incident_words`]): "another shooting", "a separate
 /// incident", but not "the beating of another person".
 fn tells_another(sentence: &str, lex: &Lexicon) -> bool {
-    let words: Vec<String> = sentence
-        .split(|ch: char| !ch.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let text = sentence.to_lowercase();
+    let ws = crate::frame::words::words(&text);
     let person =
         |w: &str| lex.person_nouns.contains(w) || lex.person_nouns.contains(&format!("{w}s"));
-    words.iter().enumerate().any(|(k, w)| {
+    ws.iter().enumerate().any(|(k, w)| {
+        let w = w.bare();
         lex.other_incident_words.contains(w)
-            && !(matches!(w.as_str(), "another" | "other")
-                && words.get(k + 1).is_some_and(|next| person(next)))
+            && !(matches!(w, "another" | "other")
+                && ws.get(k + 1).is_some_and(|next| person(next.bare())))
     })
 }
 
