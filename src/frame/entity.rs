@@ -13,6 +13,44 @@ pub struct EntityMention {
     pub end: usize,
 }
 
+/// Street types, full and abbreviated: dropped from a story key so that
+/// "S. Harrison St." and "Harrison Street" meet.
+const STREET_TYPES: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "av",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "drive",
+    "dr",
+    "lane",
+    "ln",
+    "court",
+    "ct",
+    "place",
+    "pl",
+    "parkway",
+    "pkwy",
+    "highway",
+    "hwy",
+    "way",
+    "terrace",
+    "circle",
+    "streets",
+    "avenues",
+    "roads",
+];
+
+/// Compass words before a street name ("W. Ferris Branch", "South
+/// Harrison Street").
+const COMPASS: &[&str] = &[
+    "n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west",
+];
+
 /// Lower-case words allowed inside a capitalised name ("Council of Europe").
 const CONNECTORS: &[&str] = &["of", "for", "de", "and"];
 
@@ -22,6 +60,45 @@ const DAY_WORDS: &[&str] = &["Day", "Eve"];
 
 /// Longest run of words (at most this many) tried as one alias.
 const MAX_ALIAS_WORDS: usize = 6;
+
+/// The keys one story name stands for when two stories are compared, lower
+/// case: names joined by "and" split ("Brook and Winter" → brook, winter),
+/// a trailing incident word dropped ("Hartford shooting" → hartford), and a
+/// street's type and compass prefix dropped ("S. Harrison St." → harrison).
+/// A name that would lose every word stays as it is.
+pub fn story_keys(name: &str, lex: &Lexicon) -> Vec<String> {
+    let lower = name.to_lowercase();
+    let mut keys: Vec<String> = Vec::new();
+    for part in lower.split(" and ") {
+        let mut ws: Vec<&str> = part
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| c == '.' || c == ','))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut street = false;
+        while ws.len() > 1 {
+            let Some(&last) = ws.last() else { break };
+            if STREET_TYPES.contains(&last) {
+                street = true;
+            } else if lex.verb_class(last).is_none() {
+                break;
+            }
+            ws.pop();
+        }
+        while ws.len() > 1 && ws.first().is_some_and(|w| COMPASS.contains(w)) {
+            // "West End" is a name; "W." and a street's "South" are compass.
+            if !street && ws.first().is_some_and(|w| w.len() > 2) {
+                break;
+            }
+            ws.remove(0);
+        }
+        let key = ws.join(" ");
+        if !key.is_empty() && !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
+}
 
 /// Finds the entities mentioned in a sentence, in text order (repeats kept).
 pub fn mentions(sentence: &str, lex: &Lexicon) -> Vec<EntityMention> {
@@ -394,6 +471,34 @@ mod tests {
         ];
         for (sentence, expected) in cases {
             assert_eq!(entities(sentence, &lex), *expected, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn story_keys_fold_streets_places_and_pairs() {
+        let lex = Lexicon::default();
+        let cases: &[(&str, &[&str])] = &[
+            ("Hartford", &["hartford"]),
+            ("Hartford shooting", &["hartford"]),
+            ("Little Rock shooting", &["little rock"]),
+            ("Harrison Street", &["harrison"]),
+            ("S. Harrison St.", &["harrison"]),
+            (
+                "Charles Bussey and Harrison Street",
+                &["charles bussey", "harrison"],
+            ),
+            ("Brook and Winter", &["brook", "winter"]),
+            ("West Ferris Branch Boulevard", &["ferris branch"]),
+            ("W Ferris Branch", &["ferris branch"]),
+            // Compass words that are part of a name stay.
+            ("North End", &["north end"]),
+            ("East Jefferson", &["east jefferson"]),
+            // A name that is only a street type or an event word stays.
+            ("Shooting", &["shooting"]),
+            ("Street", &["street"]),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(story_keys(name, &lex), *expected, "{name}");
         }
     }
 

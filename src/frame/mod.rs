@@ -101,7 +101,8 @@ pub struct Frame {
     /// The document's entities, lower-cased (from all its claim sentences,
     /// most mentioned first): what the story is about, for claims whose
     /// own sentence names too little ("Two people were killed"). A
-    /// dateline's "HOUSTON" is the body's "Houston".
+    /// dateline's "HOUSTON" is the body's "Houston", and names are keyed as
+    /// [`entity::story_keys`] folds them ("S. Harrison St." → harrison).
     #[serde(skip)]
     pub context: Arc<[String]>,
     /// The ages the document gives people, sorted (see [`age`]): with few
@@ -318,18 +319,22 @@ impl EntityCounts {
     ) {
         let mut seen: Vec<String> = Vec::new();
         for name in names {
-            let key = name.to_lowercase();
-            if Some(name) == source || seen.contains(&key) || lex.generic_sources.contains(&key) {
+            if Some(name) == source {
                 continue;
             }
-            match self.at.get(&key).and_then(|&k| self.counts.get_mut(k)) {
-                Some((_, c)) => *c += 1,
-                None => {
-                    self.at.insert(key.clone(), self.counts.len());
-                    self.counts.push((key.clone(), 1));
+            for key in entity::story_keys(name, lex) {
+                if seen.contains(&key) || lex.generic_sources.contains(&key) {
+                    continue;
                 }
+                match self.at.get(&key).and_then(|&k| self.counts.get_mut(k)) {
+                    Some((_, c)) => *c += 1,
+                    None => {
+                        self.at.insert(key.clone(), self.counts.len());
+                        self.counts.push((key.clone(), 1));
+                    }
+                }
+                seen.push(key);
             }
-            seen.push(key);
         }
     }
 
@@ -1014,7 +1019,8 @@ mod tests {
         ];
         let out = frame(&doc, claims);
         let context: Vec<&str> = out[0].frame.context.iter().map(String::as_str).collect();
-        assert_eq!(context, ["elm street", "springfield", "shelbyville"]);
+        // Streets are keyed without their type (see `entity::story_keys`).
+        assert_eq!(context, ["elm", "springfield", "shelbyville"]);
         assert!(out.iter().all(|f| f.frame.context == out[0].frame.context));
     }
 
@@ -1037,7 +1043,7 @@ mod tests {
         // story word.
         assert_eq!(
             context,
-            ["elm street", "springfield", "jane roe", "oak park"]
+            ["elm", "springfield", "jane roe", "oak park"]
         );
     }
 
