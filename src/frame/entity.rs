@@ -65,9 +65,13 @@ const MAX_ALIAS_WORDS: usize = 6;
 /// case: names joined by "and" split ("Brook and Winter" → brook, winter),
 /// a trailing incident word dropped ("Hartford shooting" → hartford), and a
 /// street's type and compass prefix dropped ("S. Harrison St." → harrison).
-/// A name that would lose every word stays as it is.
+/// A name that would lose every word stays as it is; a one-word name the
+/// documents also write in lower case ("Meanwhile", "Dead") is none.
 pub fn story_keys(name: &str, lex: &Lexicon) -> Vec<String> {
     let lower = name.to_lowercase();
+    if !lower.contains(' ') && lex.common_words.contains(&lower) {
+        return Vec::new();
+    }
     let mut keys: Vec<String> = Vec::new();
     for part in lower.split(" and ") {
         let mut ws: Vec<&str> = part
@@ -476,7 +480,10 @@ mod tests {
 
     #[test]
     fn story_keys_fold_streets_places_and_pairs() {
-        let lex = Lexicon::default();
+        let mut lex = Lexicon::default();
+        for w in ["meanwhile", "dead", "brook"] {
+            lex.common_words.insert(w.to_string());
+        }
         let cases: &[(&str, &[&str])] = &[
             ("Hartford", &["hartford"]),
             ("Hartford shooting", &["hartford"]),
@@ -496,6 +503,10 @@ mod tests {
             // A name that is only a street type or an event word stays.
             ("Shooting", &["shooting"]),
             ("Street", &["street"]),
+            // Words the documents write in lower case are no names alone.
+            ("Meanwhile", &[]),
+            ("Dead", &[]),
+            ("Brook Street", &["brook"]),
         ];
         for (name, expected) in cases {
             assert_eq!(story_keys(name, &lex), *expected, "{name}");

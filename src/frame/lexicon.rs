@@ -1292,6 +1292,10 @@ const PRESENT_TENSE: &[&str] = &[
 pub struct Lexicon {
     /// Lower-case surface form → canonical entity.
     pub aliases: HashMap<String, String>,
+    /// Words the documents read so far write in lower case ("dead",
+    /// "meanwhile"): capitalised at a sentence's head they are no names.
+    /// Learned (see `Framer::learn`); empty by default.
+    pub common_words: HashSet<String>,
     /// Canonical entities that are places (weighted first in alignment).
     pub places: HashSet<String>,
     /// Lower-case word → verb class.
@@ -1399,6 +1403,7 @@ impl Default for Lexicon {
         aliases.extend(class_map(ORGANISATIONS));
         Lexicon {
             aliases,
+            common_words: HashSet::new(),
             places: PLACES.iter().map(|(p, _)| p.to_string()).collect(),
             verbs: class_map(VERB_CLASSES),
             objects: class_map(OBJECT_CLASSES),

@@ -175,9 +175,18 @@ impl Framer {
         &self.lexicon
     }
 
-    /// Learns "Long Name (ACR)" pairs from a text, so the long name folds to
-    /// the acronym in every document framed afterwards.
+    /// Learns from a text what frames every document framed afterwards:
+    /// "Long Name (ACR)" pairs, so the long name folds to the acronym, and
+    /// the words it writes in lower case, which are no story names when a
+    /// headline or a sentence's head capitalises them.
     pub fn learn(&mut self, text: &str) {
+        for w in words::words(text) {
+            if w.text.chars().all(|c| c.is_lowercase())
+                && !self.lexicon.common_words.contains(w.text)
+            {
+                self.lexicon.common_words.insert(w.text.to_string());
+            }
+        }
         for (long, acronym) in entity::acronym_pairs(text) {
             let canonical = self
                 .lexicon
