@@ -368,6 +368,10 @@ const INCIDENT_PHRASES: &[&str] = &[
     "found the bodies",
     "found their bodies",
     "rushed to",
+    "received a call",
+    "received the call",
+    "received an emergency call",
+    "received the emergency call",
 ];
 
 /// Verbs of the emergency response, which date the incident when a
@@ -380,6 +384,13 @@ const RESPONSE_VERBS: &[&str] = &["responded", "dispatched"];
 /// so the date is the incident's even though the noun is a topic. Alone
 /// they date nothing ("called the death suspicious Monday").
 const SUMMON_VERBS: &[&str] = &["called", "summoned", "rushed"];
+
+/// Words after a summon verb that make responders' summons the incident's
+/// ("police were called to the 5300 block … Sunday", "medics were summoned
+/// at 8:09 a.m. Friday"); "called the death suspicious" is no summons.
+const SUMMON_FOLLOWERS: &[&str] = &[
+    "to", "at", "around", "about", "shortly", "just", "out", "early", "late",
+];
 
 /// Who responds to an incident (see [`RESPONSE_VERBS`]).
 const RESPONDERS: &[&str] = &[
@@ -1324,6 +1335,8 @@ pub struct Lexicon {
     pub response_verbs: HashSet<String>,
     /// See [`SUMMON_VERBS`].
     pub summon_verbs: HashSet<String>,
+    /// See [`SUMMON_FOLLOWERS`].
+    pub summon_followers: HashSet<String>,
     pub responders: HashSet<String>,
     /// Event words that are nouns, see [`EVENT_NOUNS`].
     pub event_nouns: HashSet<String>,
@@ -1428,6 +1441,7 @@ impl Default for Lexicon {
             incident_phrases: INCIDENT_PHRASES.iter().map(|s| s.to_string()).collect(),
             response_verbs: set(RESPONSE_VERBS),
             summon_verbs: set(SUMMON_VERBS),
+            summon_followers: set(SUMMON_FOLLOWERS),
             responders: set(RESPONDERS),
             event_nouns: set(EVENT_NOUNS),
             attributive_modifiers: set(ATTRIBUTIVE_MODIFIERS),

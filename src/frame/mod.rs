@@ -554,17 +554,21 @@ fn is_circumstance(clause: &str) -> bool {
 
 /// True when the clause refers back to the story's incident ("It happened
 /// Friday"; see the lexicon's incident references) or tells the response
-/// to it ("officers responded Saturday").
+/// to it ("officers responded Saturday", "police were called to the block
+/// Sunday").
 fn refers_to_incident(clause: &str, lex: &Lexicon) -> bool {
     let text = clause.to_lowercase();
     let lower = words::words(&text);
     let has = |set: &HashSet<String>| lower.iter().any(|w| set.contains(w.text));
+    let summoned = lower.windows(2).any(|p| {
+        lex.summon_verbs.contains(p[0].text) && lex.summon_followers.contains(p[1].text)
+    });
     has(&lex.incident_references)
         || lex
             .incident_phrases
             .iter()
             .any(|p| words::contains_phrase(&text, p))
-        || (has(&lex.response_verbs) && has(&lex.responders))
+        || ((has(&lex.response_verbs) || summoned) && has(&lex.responders))
 }
 
 /// Byte offset of the claim in its sentence (0 when the spans disagree).
@@ -868,6 +872,23 @@ mod tests {
                 Some(INCIDENT),
             ),
             ("The bodies were exhumed Tuesday.", "Tuesday", None),
+            // Responders summoned, or a call received, date the incident.
+            (
+                "Police were called to the 5300 block of Patton Avenue at 1:18 p.m. Sunday.",
+                "Sunday",
+                Some(INCIDENT),
+            ),
+            (
+                "Officers were called at about 1:05 p.m. Monday to assist with an EMS call.",
+                "Monday",
+                Some(INCIDENT),
+            ),
+            (
+                "Dispatchers received the emergency call at 9:52 p.m. Tuesday.",
+                "Tuesday",
+                Some(INCIDENT),
+            ),
+            ("Police called the case suspicious Monday.", "Monday", None),
             (
                 "Emergency responders rushed to a home on Lowell Avenue on Sunday morning.",
                 "Sunday",
