@@ -521,6 +521,11 @@ fn date_predicate(
                 _ => return None,
             }
         }
+        // "The department said on Sunday around 3 p.m. it received a call
+        // of a shooting": a report does not give its hour, the incident does.
+        _ if is_clocked(at) && reports_only_the_incident(at.sentence, lex) => {
+            return Some(INCIDENT.to_string());
+        }
         attach::Dated::FollowUp => return None,
         attach::Dated::Unknown => {
             match attach::dated_event(at.sentence, at.start, at.end, true, lex) {
@@ -539,6 +544,42 @@ fn date_predicate(
     (predicate::distance(verb, verb, at.start, at.end) <= DATE_VERB_FAR)
         .then(|| lex.combine(Some(&class), object))
         .flatten()
+}
+
+/// Words either side of a date searched for its hour ("at 1:18 p.m. Sunday",
+/// "Sunday around 3 p.m.").
+const CLOCK_REACH: usize = 4;
+
+/// True when a clock time ("3 p.m.", "10:15", "noon") stands within
+/// [`CLOCK_REACH`] words of the date.
+fn is_clocked(at: &DateAt) -> bool {
+    let ws = words::words(at.sentence);
+    let first = ws.iter().position(|w| w.end > at.start).unwrap_or(ws.len());
+    let last = ws.iter().rposition(|w| w.start < at.end).unwrap_or(first);
+    let from = first.saturating_sub(CLOCK_REACH);
+    let to = (last + CLOCK_REACH + 1).min(ws.len());
+    ws.get(from..to).into_iter().flatten().any(|w| {
+        let lower = w.text.to_lowercase();
+        let lower = lower.trim_end_matches('.');
+        matches!(lower, "a.m" | "p.m" | "am" | "pm" | "noon" | "midnight")
+            || lower.split_once(':').is_some_and(|(h, m)| {
+                !h.is_empty()
+                    && h.len() <= 2
+                    && m.len() == 2
+                    && (h.to_string() + m).chars().all(|c| c.is_ascii_digit())
+            })
+    })
+}
+
+/// True when the sentence refers to the incident (see
+/// [`refers_to_incident`]) and its only follow-up words report it ("said",
+/// "stated"): no arrest or court date takes the hour.
+fn reports_only_the_incident(sentence: &str, lex: &Lexicon) -> bool {
+    let lower = sentence.to_lowercase();
+    refers_to_incident(sentence, lex)
+        && words::words(&lower).iter().all(|w| {
+            !lex.follow_up_verbs.contains(w.text) || lex.attribution_verbs.contains(w.text)
+        })
 }
 
 /// True when the clause tells what the victims were doing when it happened
@@ -560,9 +601,9 @@ fn refers_to_incident(clause: &str, lex: &Lexicon) -> bool {
     let text = clause.to_lowercase();
     let lower = words::words(&text);
     let has = |set: &HashSet<String>| lower.iter().any(|w| set.contains(w.text));
-    let summoned = lower.windows(2).any(|p| {
-        lex.summon_verbs.contains(p[0].text) && lex.summon_followers.contains(p[1].text)
-    });
+    let summoned = lower
+        .windows(2)
+        .any(|p| lex.summon_verbs.contains(p[0].text) && lex.summon_followers.contains(p[1].text));
     has(&lex.incident_references)
         || lex
             .incident_phrases
@@ -889,6 +930,28 @@ mod tests {
                 Some(INCIDENT),
             ),
             ("Police called the case suspicious Monday.", "Monday", None),
+            // A report does not give its hour: a clocked date is the
+            // incident's, unless an arrest or a court date takes it.
+            (
+                "The Halifax County Sheriff's Department said on Sunday around 3 p.m., it received a call of a shooting on Hudson Road.",
+                "Sunday",
+                Some(INCIDENT),
+            ),
+            (
+                "On Wednesday, March 15, around 5 p.m., police said they were called to W. 17th Ave. and Elm St. in reference to a shooting.",
+                "Wednesday, March 15",
+                Some(INCIDENT),
+            ),
+            (
+                "The department said on Sunday it received a call of a shooting.",
+                "Sunday",
+                None,
+            ),
+            (
+                "Police said a man was arrested at 3 p.m. Sunday after officers were called to the home.",
+                "Sunday",
+                None,
+            ),
             (
                 "Emergency responders rushed to a home on Lowell Avenue on Sunday morning.",
                 "Sunday",
@@ -1071,10 +1134,7 @@ mod tests {
         let context: Vec<&str> = out[0].frame.context.iter().map(String::as_str).collect();
         // Elm Street twice (title in capitals and body); page chrome has no
         // story word.
-        assert_eq!(
-            context,
-            ["elm", "springfield", "jane roe", "oak park"]
-        );
+        assert_eq!(context, ["elm", "springfield", "jane roe", "oak park"]);
     }
 
     #[test]
