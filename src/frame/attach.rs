@@ -10,7 +10,7 @@
 //! [`super::lexicon`].
 
 use super::lexicon::{
-    AGENT_REACH, ARREST_REACH, CHARGE_REACH, FRONTED_REACH, Lexicon, REPORT_REACH,
+    AGENT_REACH, ARREST_REACH, CHARGE_REACH, FRONTED_REACH, INCIDENT, Lexicon, REPORT_REACH,
 };
 use super::words::{Word, words};
 
@@ -94,8 +94,11 @@ impl<'t, 'l> Scan<'t, 'l> {
     /// naming a charge is a follow-up), or neither.
     fn role(&self, k: usize) -> Role<'l> {
         let lower = self.lower(k);
-        if lower.starts_with("discharg") && self.after_weapon(k) {
+        if lower.starts_with("discharg") && self.after_weapon(k) || self.is_gunfire(k, &lower) {
             return Role::Event("shooting");
+        }
+        if self.is_wound(k, &lower) {
+            return Role::Event(INCIDENT);
         }
         if self.lex.follow_up_verbs.contains(&lower) {
             return Role::FollowUp;
@@ -134,6 +137,36 @@ impl<'t, 'l> Scan<'t, 'l> {
             skipped += 1;
         }
         false
+    }
+
+    /// True when word `k` (lower case `lower`) tells a gun fired: "open
+    /// fire", "opened fire", "fired at", "fired shots", "fired a gun",
+    /// "shots were fired"; not "was fired Tuesday" from a job.
+    fn is_gunfire(&self, k: usize, lower: &str) -> bool {
+        let lex = self.lex;
+        let prev = |n: usize| k.checked_sub(n).map(|j| self.lower(j)).unwrap_or_default();
+        let next = |n: usize| self.lower(k + n);
+        match lower {
+            "fire" => matches!(prev(1).as_str(), "open" | "opened" | "opening" | "opens"),
+            "fired" | "fires" | "firing" => {
+                let shot = |w: &str| matches!(w, "shot" | "shots" | "rounds" | "gunshots");
+                lex.fire_objects.contains(&next(1))
+                    || lex.weapon_nouns.contains(next(2).trim_end_matches('s'))
+                    || shot(&next(2))
+                    || shot(&prev(1))
+                    || shot(&prev(2))
+            }
+            _ => false,
+        }
+    }
+
+    /// True when word `k` (lower case `lower`) tells a wound: "struck in
+    /// the head", "hit in the chest".
+    fn is_wound(&self, k: usize, lower: &str) -> bool {
+        matches!(lower, "struck" | "hit")
+            && self.lower(k + 1) == "in"
+            && (self.lex.body_parts.contains(&self.lower(k + 2))
+                || self.lex.body_parts.contains(&self.lower(k + 3)))
     }
 
     /// True when word `k` is an event noun that a preposition and a
@@ -578,6 +611,42 @@ mod tests {
                 event("shooting"),
             ),
             ("he was arraigned Tuesday", "Tuesday", None),
+            // Gunfire and wounds told without an event word.
+            (
+                "two suspects used a shotgun to open fire during a block party Tuesday night",
+                "Tuesday night",
+                event("shooting"),
+            ),
+            (
+                "she was arguing with another woman Thursday when she fired a gun",
+                "Thursday",
+                event("shooting"),
+            ),
+            (
+                "shots were fired Sunday near the park",
+                "Sunday",
+                event("shooting"),
+            ),
+            (
+                "the gunman fired at officers early Monday",
+                "early Monday",
+                event("shooting"),
+            ),
+            (
+                "the coach was fired Tuesday",
+                "Tuesday",
+                Some("?"),
+            ),
+            (
+                "charges were filed after Isis was struck in the head July 14",
+                "July 14",
+                event(INCIDENT),
+            ),
+            (
+                "the bill was struck down Monday",
+                "Monday",
+                Some("?"),
+            ),
             // A page's time stamp dates the page.
             (
                 "UPDATE (March 1, 2017 11:30 a.m.): the boy killed in a drive-by shooting was named",

@@ -513,6 +513,21 @@ const WEAPON_NOUNS: &[&str] = &[
     "gun", "weapon", "firearm", "rifle", "handgun", "shotgun", "pistol", "revolver",
 ];
 
+/// What follows "fired" when it is a shot, not a dismissal: "fired at",
+/// "fired shots", "fired several rounds" (a weapon noun after a determiner
+/// counts too: "fired a gun"). Before it: "shots were fired".
+const FIRE_OBJECTS: &[&str] = &[
+    "at", "into", "upon", "shots", "shot", "rounds", "round", "bullets", "gunshots", "several",
+    "multiple", "off",
+];
+
+/// Body parts that make "struck in the head" a wound, not a blow of fate.
+const BODY_PARTS: &[&str] = &[
+    "head", "chest", "neck", "back", "leg", "legs", "arm", "arms", "shoulder", "stomach",
+    "abdomen", "face", "hand", "foot", "thigh", "buttocks", "torso", "hip", "side", "groin",
+    "knee", "eye", "jaw", "upper", "lower",
+];
+
 /// Reporting verbs among the follow-ups date the report only right after
 /// them ("said Monday", "told reporters on Monday"); a date further on
 /// belongs to the reported clause ("said the boy was at the party Tuesday
@@ -1335,6 +1350,9 @@ pub struct Lexicon {
     pub response_verbs: HashSet<String>,
     /// See [`SUMMON_VERBS`].
     pub summon_verbs: HashSet<String>,
+    /// See [`FIRE_OBJECTS`] and [`BODY_PARTS`].
+    pub fire_objects: HashSet<String>,
+    pub body_parts: HashSet<String>,
     /// See [`SUMMON_FOLLOWERS`].
     pub summon_followers: HashSet<String>,
     pub responders: HashSet<String>,
@@ -1441,6 +1459,8 @@ impl Default for Lexicon {
             incident_phrases: INCIDENT_PHRASES.iter().map(|s| s.to_string()).collect(),
             response_verbs: set(RESPONSE_VERBS),
             summon_verbs: set(SUMMON_VERBS),
+            fire_objects: set(FIRE_OBJECTS),
+            body_parts: set(BODY_PARTS),
             summon_followers: set(SUMMON_FOLLOWERS),
             responders: set(RESPONDERS),
             event_nouns: set(EVENT_NOUNS),
