@@ -2056,7 +2056,7 @@ impl Grammar<'_> {
                     | Lex::Approx
                     | Lex::Month { .. },
                 ),
-            )) => !self.unit_follows(i + 1),
+            )) => !self.unit_follows(i + 1) && !self.address_follows(i + 1),
             Some((_, Some(Lex::NotYearBefore))) => false,
             // "ATMOS 2000", "Windows 2000", "Euro 2016": a name with a number.
             Some((TokKind::Word { cap: true, .. }, _)) => false,
@@ -2071,6 +2071,13 @@ impl Grammar<'_> {
                     && !self.unit_follows(i + 1)
             }
         }
+    }
+
+    /// An address noun follows: "the 1100 block of Mondrian Loop" is a
+    /// street number, not a year.
+    fn address_follows(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(Tok::is_word)
+            && matches!(self.word(i).to_ascii_lowercase().as_str(), "block" | "blocks")
     }
 
     /// A period or measurement noun follows ("2000 years", "2000 mm").
