@@ -581,6 +581,12 @@ fn period_ends_sentence(text: &str, dot: usize, following: &str) -> bool {
     if word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase() {
         return false;
     }
+    // A clock time ("10 p.m.") goes on with a day, a month or a time zone
+    // ("10 p.m. Sunday", "10 p.m. EST"); any other capitalised word starts
+    // a sentence ("shortly before 10 p.m. Once on scene, …").
+    if word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m") {
+        return next_upper && !continues_clock_time(next_word);
+    }
     // Initialisms with inner periods ("U.S.", "U.N."): a break only before a
     // word that typically starts a sentence.
     if word.contains('.') && word.bytes().any(|b| b.is_ascii_alphabetic()) {
@@ -592,6 +598,22 @@ fn period_ends_sentence(text: &str, dot: usize, following: &str) -> bool {
     // Lower-case continuation after a period is usually an abbreviation we do
     // not know ("approx. three"), not a new sentence.
     !following.starts_with(|c: char| c.is_lowercase())
+}
+
+/// Time zones and zone words that may follow a clock time.
+const TIME_ZONE_WORDS: &[&str] = &[
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ct", "mt", "pt", "gmt", "utc",
+    "bst", "cet", "eastern", "central", "mountain", "pacific", "local", "akst", "hst",
+];
+
+/// True when a capitalised word after a clock time continues it: a
+/// weekday, a month or a time zone.
+fn continues_clock_time(word: &str) -> bool {
+    use crate::extract::calendar::{MONTHS, WEEKDAYS};
+    let lower = word.to_lowercase();
+    TIME_ZONE_WORDS.contains(&lower.as_str())
+        || WEEKDAYS.iter().any(|(w, _)| *w == lower)
+        || MONTHS.iter().any(|(m, _, _)| *m == lower)
 }
 
 fn abbreviation(word: &str) -> Option<Abbrev> {
@@ -675,6 +697,19 @@ mod tests {
             (
                 "He arrived on Feb. 6 and left Jan. 9. Then he flew.",
                 &["He arrived on Feb. 6 and left Jan. 9.", "Then he flew."],
+            ),
+            // A clock time goes on with a day or a zone, not with a new subject.
+            (
+                "Police came shortly before 10 p.m. Once on scene they found him.",
+                &["Police came shortly before 10 p.m.", "Once on scene they found him."],
+            ),
+            (
+                "It began at 10 p.m. Sunday and ended at 4 a.m. EST on Monday.",
+                &["It began at 10 p.m. Sunday and ended at 4 a.m. EST on Monday."],
+            ),
+            (
+                "Shots rang out at 9 p.m. in the park.",
+                &["Shots rang out at 9 p.m. in the park."],
             ),
             (
                 "Resolution No. 12 passed. It was close.",
