@@ -350,6 +350,59 @@ fn describes_violence(sentence: &str) -> bool {
         .any(|w| VIOLENCE_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
+/// Words that make the date right after them the day of a report, an
+/// arrest or a page stamp ("police announced Monday", "were arrested
+/// Saturday", "Posted: Saturday"), not the incident's. Defined here,
+/// independently of claimcheck's lexicon.
+const REPORT_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "announced",
+    "confirmed",
+    "stated",
+    "arrested",
+    "arrest",
+    "surrendered",
+    "charged",
+    "posted",
+    "updated",
+    "published",
+    "autopsy",
+];
+
+/// Words looked back from a date for a report word.
+const REPORT_WINDOW: usize = 5;
+
+/// True when, looking back from the date at most [`REPORT_WINDOW`] words,
+/// a report word comes before any violence word: the date is a report's
+/// or an arrest's even when it falls on the incident's day, so changing it
+/// contradicts nothing about the incident ("GVA_PERTURB_REPORTED=1" keeps
+/// such dates, as sessions 2-6 did).
+fn reported_date(c: &Claim) -> bool {
+    if std::env::var_os("GVA_PERTURB_REPORTED").is_some() {
+        return false;
+    }
+    let at = c.span.start.saturating_sub(c.sentence_span.start);
+    let head = c.sentence.get(..at).unwrap_or("");
+    for w in head
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(REPORT_WINDOW)
+    {
+        let lower = w.to_lowercase();
+        if VIOLENCE_WORDS.contains(&lower.as_str()) {
+            return false;
+        }
+        if REPORT_WORDS.contains(&lower.as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
 /// A changed count: the first digit run or number word in the claim text.
 fn perturb_count(c: &Claim, v: f64, salt: u64) -> Option<(usize, usize, String)> {
     let text = &c.text;
@@ -566,7 +619,7 @@ fn edit_options<'a>(
                 v.and_then(|(lo, _)| lo)
                     .and_then(|v| perturb_count(&c.claim, v, salt))
             }
-            Fact::Date if describes_violence(&c.claim.sentence) => {
+            Fact::Date if describes_violence(&c.claim.sentence) && !reported_date(&c.claim) => {
                 inc.date.and_then(|d| perturb_date(&c.claim, d, salt))
             }
             Fact::Date => None,
