@@ -701,7 +701,10 @@ mod tests {
             // A clock time goes on with a day or a zone, not with a new subject.
             (
                 "Police came shortly before 10 p.m. Once on scene they found him.",
-                &["Police came shortly before 10 p.m.", "Once on scene they found him."],
+                &[
+                    "Police came shortly before 10 p.m.",
+                    "Once on scene they found him.",
+                ],
             ),
             (
                 "It began at 10 p.m. Sunday and ended at 4 a.m. EST on Monday.",

@@ -1012,8 +1012,20 @@ mod tests {
             ("Teens", Some("teens")),
             ("shots", None),
             ("others", None),
+            ("bodies", None),
         ] {
             assert_eq!(lex.person_group(noun).as_deref(), group, "{noun}");
+        }
+        // One body, death or fatality per person: counted as people; a
+        // city's tally of homicides is not.
+        for (noun, class) in [
+            ("bodies", Some("people")),
+            ("deaths", Some("people")),
+            ("fatalities", Some("people")),
+            ("homicides", Some("homicides")),
+            ("others", None),
+        ] {
+            assert_eq!(lex.noun_class(noun).as_deref(), class, "{noun}");
         }
     }
 

@@ -2077,7 +2077,10 @@ impl Grammar<'_> {
     /// street number, not a year.
     fn address_follows(&self, i: usize) -> bool {
         self.tok(i).is_some_and(Tok::is_word)
-            && matches!(self.word(i).to_ascii_lowercase().as_str(), "block" | "blocks")
+            && matches!(
+                self.word(i).to_ascii_lowercase().as_str(),
+                "block" | "blocks"
+            )
     }
 
     /// A period or measurement noun follows ("2000 years", "2000 mm").

@@ -632,21 +632,13 @@ mod tests {
                 "early Monday",
                 event("shooting"),
             ),
-            (
-                "the coach was fired Tuesday",
-                "Tuesday",
-                Some("?"),
-            ),
+            ("the coach was fired Tuesday", "Tuesday", Some("?")),
             (
                 "charges were filed after Isis was struck in the head July 14",
                 "July 14",
                 event(INCIDENT),
             ),
-            (
-                "the bill was struck down Monday",
-                "Monday",
-                Some("?"),
-            ),
+            ("the bill was struck down Monday", "Monday", Some("?")),
             // A page's time stamp dates the page.
             (
                 "UPDATE (March 1, 2017 11:30 a.m.): the boy killed in a drive-by shooting was named",

@@ -967,13 +967,27 @@ const PERSON_NOUNS: &[&str] = &[
     "students",
     "bystanders",
     "individuals",
+    // One per person killed: "four bodies", "five deaths" (not "500
+    // homicides", a city's tally).
+    "bodies",
+    "deaths",
+    "fatalities",
 ];
 const REMAINDER_NOUNS: &[&str] = &["others", "other", "more"];
 
 /// Person nouns that count everyone the figure is about; the other person
 /// nouns name a group among them ("two men" of "three people" killed), so
 /// a smaller count of a group does not contradict a larger count of all.
-const GENERAL_PERSON_NOUNS: &[&str] = &["people", "persons", "person", "victims", "individuals"];
+const GENERAL_PERSON_NOUNS: &[&str] = &[
+    "people",
+    "persons",
+    "person",
+    "victims",
+    "individuals",
+    "bodies",
+    "deaths",
+    "fatalities",
+];
 
 /// Predicates that are near each other (partial similarity in alignment).
 const RELATED_PREDICATES: &[(&str, &str, f64)] = &[
