@@ -986,6 +986,8 @@ mod tests {
             ("killed", 17, false, "shooting", 14, false, false),
             ("shooting", 17, false, "killed", 14, false, false),
             ("killed", 14, true, "injured", 11, false, true),
+            // "struck in the head July 14" … "pronounced dead Wednesday".
+            ("killed", 20, true, "incident", 17, false, true),
             ("shooting", 7, false, "shooting", 14, true, true),
             ("shooting", 7, false, "shooting", 14, false, false),
             ("shooting", 10, false, "injured", 14, true, false),

@@ -152,6 +152,7 @@ impl<'t, 'l> Scan<'t, 'l> {
                 let shot = |w: &str| matches!(w, "shot" | "shots" | "rounds" | "gunshots");
                 lex.fire_objects.contains(&next(1))
                     || lex.weapon_nouns.contains(next(2).trim_end_matches('s'))
+                    || next(2) == "times"
                     || shot(&next(2))
                     || shot(&prev(1))
                     || shot(&prev(2))

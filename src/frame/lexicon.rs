@@ -310,6 +310,7 @@ const COMBINATIONS: &[(Option<&str>, Option<&str>, &str)] = &[
     (Some("killed"), None, "killed"),
     (Some("injured"), None, "injured"),
     (Some("shooting"), None, "shooting"),
+    (Some(INCIDENT), None, INCIDENT),
     (Some("vote"), None, "vote"),
 ];
 
@@ -907,6 +908,7 @@ const LATER_OUTCOMES: &[(&str, &str)] = &[
     ("killed", "shooting"),
     ("killed", "injured"),
     ("killed", "killed"),
+    ("killed", INCIDENT),
 ];
 
 /// Words that date a death rather than the attack: "died Sunday",

@@ -930,6 +930,17 @@ mod tests {
                 Some(INCIDENT),
             ),
             ("Police called the case suspicious Monday.", "Monday", None),
+            // A wound or gunfire told without an event word.
+            (
+                "Charges were filed after Isis was struck in the head July 14.",
+                "July 14",
+                Some(INCIDENT),
+            ),
+            (
+                "A boy playing outside around 11:24 p.m. Sunday was hit by stray bullets when a man fired eight times.",
+                "Sunday",
+                Some("shooting"),
+            ),
             // A report does not give its hour: a clocked date is the
             // incident's, unless an arrest or a court date takes it.
             (
