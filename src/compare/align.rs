@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use crate::claim::Kind;
+use crate::claim::{Claim, Kind};
 use crate::frame::{FramedClaim, Lexicon};
 
 /// Dates naming at most this many days count as days of a story.
@@ -724,7 +724,7 @@ fn restated_days(items: &[FramedClaim], lex: &Lexicon, stats: &StoryStats) -> Ve
         // days") holds no later sentence to its day; nor does a sentence
         // telling another.
         let another = |i: usize| tells_another(&items[i].claim.sentence, lex);
-        if another(lead) {
+        if tells_another(own_clause(&items[lead].claim), lex) {
             continue;
         }
         let members: Vec<(usize, NaiveDate)> = members
@@ -750,6 +750,16 @@ fn restated_days(items: &[FramedClaim], lex: &Lexicon, stats: &StoryStats) -> Ve
         }
     }
     out
+}
+
+/// The clause of its sentence a claim stands in: "Monday night's shooting
+/// of a girl – the second time a child was shot this month – has parents
+/// wondering" tells one incident in its first clause.
+fn own_clause(c: &Claim) -> &str {
+    let sentence = c.sentence.as_str();
+    let offset = c.span.start.saturating_sub(c.sentence_span.start);
+    let (start, end) = crate::frame::predicate::clause_at(sentence, offset);
+    sentence.get(start..end).unwrap_or(sentence)
 }
 
 /// True when a sentence tells another incident than its article's lead
@@ -1504,6 +1514,24 @@ mod tests {
         ] {
             assert_eq!(tells_another(sentence, &lex), want, "{sentence}");
         }
+    }
+
+    #[test]
+    fn a_lead_is_read_in_its_own_clause() {
+        let lex = Lexicon::default();
+        let sentence = "Monday night's drive-by shooting of a 10-year-old girl – the second time a child that age was shot this month – has parents worried.";
+        let claim_at = |text: &str| {
+            let at = sentence.find(text).unwrap_or(0);
+            Claim {
+                sentence: sentence.into(),
+                sentence_span: crate::claim::Span::new(0, sentence.len()),
+                ..Claim::sample("d", Kind::Date, text, at, Value::exact(1.0))
+            }
+        };
+        // The day's clause tells one incident; the dash's aside tells another.
+        assert!(!tells_another(own_clause(&claim_at("Monday night")), &lex));
+        assert!(tells_another(own_clause(&claim_at("this month")), &lex));
+        assert!(tells_another(sentence, &lex));
     }
 
     #[test]
