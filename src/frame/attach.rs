@@ -100,6 +100,14 @@ impl<'t, 'l> Scan<'t, 'l> {
         if self.is_wound(k, &lower) {
             return Role::Event(INCIDENT);
         }
+        // "the passing of Jane Doe on 6/24/14" is her death.
+        if lower == "passing" && self.lower(k + 1) == "of" {
+            return Role::Event("killed");
+        }
+        // "a man who identified himself as …" names no victim.
+        if lower == "identified" && self.lower(k + 1).ends_with("self") {
+            return Role::Other;
+        }
         if self.lex.follow_up_verbs.contains(&lower) {
             return Role::FollowUp;
         }
@@ -640,6 +648,18 @@ mod tests {
                 event(INCIDENT),
             ),
             ("the bill was struck down Monday", "Monday", Some("?")),
+            (
+                "saddened to announce the passing of Ciqala Miller on 6/24/14",
+                "6/24/14",
+                event("killed"),
+            ),
+            ("passing motorists stopped Monday", "Monday", Some("?")),
+            (
+                "a man who identified himself as Lance Buckley called 911 Thursday morning",
+                "Thursday morning",
+                Some("?"),
+            ),
+            ("police identified the victim Thursday", "Thursday", None),
             // A page's time stamp dates the page.
             (
                 "UPDATE (March 1, 2017 11:30 a.m.): the boy killed in a drive-by shooting was named",
