@@ -301,12 +301,20 @@ fn story_entities(
 }
 
 /// True for a sentence without figures that still tells the story: it has
-/// a predicate word ("died", "shooting", "sold"). Page chrome ("Join the
-/// conversation", "Copyright CBS Radio") names the outlet, not the story.
+/// a predicate word ("died", "shooting", "sold"), a word of the response
+/// ("Paramedics … responded to the apartment at 19th and Topping Ave.",
+/// "police were called") or one referring to the incident ("it happened
+/// on Elm Street"). Page chrome ("Join the conversation", "Copyright CBS
+/// Radio") names the outlet, not the story.
 fn tells_story(sentence: &str, lex: &Lexicon) -> bool {
     words::words(sentence).iter().any(|w| {
         let lower = w.text.to_lowercase();
-        lex.verb_class(&lower).is_some() || lex.object_class(&lower).is_some()
+        lex.verb_class(&lower).is_some()
+            || lex.object_class(&lower).is_some()
+            || lex.response_verbs.contains(&lower)
+            || lex.incident_references.contains(&lower)
+            || lex.summon_verbs.contains(&lower)
+            || lex.responders.contains(&lower)
     })
 }
 
@@ -1155,6 +1163,12 @@ mod tests {
             ("The victim died at the hospital.", true),
             ("Gunfire erupted outside the bar.", true),
             ("Israel sold arms to Rwanda.", true),
+            (
+                "Paramedics tried to revive him when they responded to the apartment at 19th and Topping Ave.",
+                true,
+            ),
+            ("It happened on Elm Street.", true),
+            ("Officers found the car on Main Street.", true),
             ("Join the Conversation on our Facebook Page.", false),
             ("Copyright 2016 CBS Radio Inc.", false),
         ] {
