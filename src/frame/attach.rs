@@ -104,6 +104,10 @@ impl<'t, 'l> Scan<'t, 'l> {
         if lower == "passing" && self.lower(k + 1) == "of" {
             return Role::Event("killed");
         }
+        // "is behind bars Saturday": in jail, a follow-up.
+        if lower == "bars" && k > 0 && self.lower(k - 1) == "behind" {
+            return Role::FollowUp;
+        }
         // "a man who identified himself as …" names no victim.
         if lower == "identified" && self.lower(k + 1).ends_with("self") {
             return Role::Other;
@@ -654,6 +658,11 @@ mod tests {
                 event("killed"),
             ),
             ("passing motorists stopped Monday", "Monday", Some("?")),
+            (
+                "a man is behind bars Saturday after police say he shot three people",
+                "Saturday",
+                None,
+            ),
             (
                 "a man who identified himself as Lance Buckley called 911 Thursday morning",
                 "Thursday morning",

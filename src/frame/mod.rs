@@ -248,6 +248,15 @@ impl Framer {
             })
             .map(|c| c.claim.span)
             .collect();
+        // The first date of each sentence that dates an incident.
+        let mut incident_dates: HashMap<Span, Period> = HashMap::new();
+        for c in &framed {
+            let dated = c.claim.kind == Kind::Date
+                && c.frame.predicate.as_deref().is_some_and(|p| lex.is_momentary(p));
+            if let (true, Some(period)) = (dated, c.frame.time) {
+                incident_dates.entry(c.claim.sentence_span).or_insert(period);
+            }
+        }
         for item in &mut framed {
             item.frame.context = context.clone();
             item.frame.ages = ages.clone();
@@ -257,7 +266,14 @@ impl Framer {
                     .time
                     .as_ref()
                     .is_some_and(|t| follow_up_days.contains(&t.span));
-            if let Some(day) = event_day
+            // "behind bars Saturday after police say he killed three people
+            // in October of 2014": the incident's own date in the sentence.
+            let sentence_event = follow_up_scope
+                .then(|| incident_dates.get(&item.claim.sentence_span))
+                .flatten();
+            if let Some(period) = sentence_event {
+                item.frame.time = Some(*period);
+            } else if let Some(day) = event_day
                 && (follow_up_scope || inherits_event_day(item, lex))
             {
                 item.frame.time = Some(Period::closed(day, day));
@@ -1115,6 +1131,19 @@ mod tests {
         assert_eq!(
             tally.and_then(|f| f.frame.time).and_then(|t| t.start),
             Some(date(2016, 5, 9))
+        );
+
+        // The incident's own date in the sentence beats the follow-up's.
+        let mut doc = Document::from_text(
+            "d",
+            "A man is behind bars Saturday after police say he shot and killed three people on Elm Street in October of 2014.",
+        );
+        doc.published = Some(date(2015, 3, 29));
+        let out = frame(&doc, crate::extract::extract(&doc));
+        let count = out.iter().find(|f| f.claim.text.contains("three"));
+        assert_eq!(
+            count.and_then(|f| f.frame.time),
+            Some(Period::closed(date(2014, 10, 1), date(2014, 10, 31)))
         );
     }
 
