@@ -152,6 +152,10 @@ impl SentenceFacts {
     }
 }
 
+/// Shorter lower-case words are not learned as common words (see
+/// [`Framer::learn`]): no one-word story name is that short.
+const MIN_COMMON_WORD: usize = 3;
+
 /// Most entities kept as a document's context.
 const CONTEXT_LIMIT: usize = 32;
 
@@ -180,11 +184,15 @@ impl Framer {
     /// the words it writes in lower case, which are no story names when a
     /// headline or a sentence's head capitalises them.
     pub fn learn(&mut self, text: &str) {
-        for w in words::words(text) {
-            if w.text.chars().all(|c| c.is_lowercase())
-                && !self.lexicon.common_words.contains(w.text)
+        // Plain lower-case ASCII words only: names are what is looked up,
+        // and a byte test rejects most words before any hashing.
+        let common = &mut self.lexicon.common_words;
+        for w in text.split(|c: char| !c.is_ascii_alphabetic()) {
+            if w.len() >= MIN_COMMON_WORD
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+                && !common.contains(w)
             {
-                self.lexicon.common_words.insert(w.text.to_string());
+                common.insert(w.to_string());
             }
         }
         for (long, acronym) in entity::acronym_pairs(text) {
