@@ -18,6 +18,39 @@ use super::super::calendar::{Grain, Holiday, Lex, Prep, UnitWord};
 use super::super::date_math::{self as dm, Interval};
 use super::{Atom, Grammar, Parsed, TokKind};
 
+/// Things named after a holiday, after its bare name: "Christmas gifts",
+/// "Easter eggs" are no dates.
+const HOLIDAY_THINGS: &[&str] = &[
+    "gift",
+    "gifts",
+    "present",
+    "presents",
+    "tree",
+    "trees",
+    "lights",
+    "decorations",
+    "shopping",
+    "music",
+    "carols",
+    "cards",
+    "card",
+    "toys",
+    "stockings",
+    "ornaments",
+    "sweater",
+    "sweaters",
+    "movie",
+    "movies",
+    "songs",
+    "spirit",
+    "eggs",
+    "egg",
+    "candy",
+    "basket",
+    "baskets",
+    "turkey",
+];
+
 /// Prepositions that let "the 27" or "the twenty-second" stand alone as a day.
 const DAY_CUES: &[Prep] = &[Prep::On, Prep::For, Prep::By, Prep::Since, Prep::Until];
 
@@ -375,6 +408,8 @@ impl Grammar<'_> {
             end += 1;
         } else if matches!(h, Holiday::Fixed { month: 2, .. }) {
             return None; // "Valentine" alone is a name.
+        } else if HOLIDAY_THINGS.iter().any(|w| self.word_is(end, w)) {
+            return None; // "newly received Christmas gifts" names no day.
         }
         let on = |y: i32| holiday_date(h, y).and_then(|d| dm::add_days(d, offset));
         if let Some((y, e)) = self.year_after(end) {
