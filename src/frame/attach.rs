@@ -104,6 +104,10 @@ impl<'t, 'l> Scan<'t, 'l> {
         if lower == "passing" && self.lower(k + 1) == "of" {
             return Role::Event("killed");
         }
+        // "released the cause of death Monday" names no death's day.
+        if lower == "death" && k >= 2 && self.lower(k - 1) == "of" && self.lower(k - 2) == "cause" {
+            return Role::Other;
+        }
         // "is behind bars Saturday": in jail, a follow-up.
         if lower == "bars" && k > 0 && self.lower(k - 1) == "behind" {
             return Role::FollowUp;
@@ -658,6 +662,11 @@ mod tests {
                 event("killed"),
             ),
             ("passing motorists stopped Monday", "Monday", Some("?")),
+            (
+                "the medical examiner released the cause of death on Monday",
+                "Monday",
+                None,
+            ),
             (
                 "a man is behind bars Saturday after police say he shot three people",
                 "Saturday",
