@@ -900,6 +900,25 @@ pub fn run(path: &Path, opts: &Options) -> Result<(), String> {
         sum.1,
         pct(sum.1, sum.0)
     );
+    // Flagged edits whose claim was already judged a conflict before the
+    // change: the flag need not be the change's.
+    let conflicting_before: BTreeSet<(&str, usize)> = base
+        .findings
+        .iter()
+        .flat_map(|f| &f.claims)
+        .filter(|c| c.verdict == Some(Verdict::Conflict))
+        .map(|c| (c.framed.doc.as_str(), c.framed.claim.span.start))
+        .collect();
+    let flagged_before = edits
+        .iter()
+        .filter(|(d, e)| {
+            flagged.contains(d.as_str())
+                && conflicting_before.contains(&(d.as_str(), e.claim_start))
+        })
+        .count();
+    println!(
+        "of the flagged, the changed claim was already in conflict before the change: {flagged_before}"
+    );
     let classes = classify(&edits, &flagged, &pert, &of, &incidents);
     print_breakdown(&edits, &classes);
     println!(
