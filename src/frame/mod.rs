@@ -260,9 +260,14 @@ impl Framer {
         let mut incident_dates: HashMap<Span, Period> = HashMap::new();
         for c in &framed {
             let dated = c.claim.kind == Kind::Date
-                && c.frame.predicate.as_deref().is_some_and(|p| lex.is_momentary(p));
+                && c.frame
+                    .predicate
+                    .as_deref()
+                    .is_some_and(|p| lex.is_momentary(p));
             if let (true, Some(period)) = (dated, c.frame.time) {
-                incident_dates.entry(c.claim.sentence_span).or_insert(period);
+                incident_dates
+                    .entry(c.claim.sentence_span)
+                    .or_insert(period);
             }
         }
         for item in &mut framed {
@@ -485,6 +490,9 @@ fn frame_claim(
         }
         _ => found.name,
     };
+    // "… Friday, two days after a 3-year-old was killed Wednesday": the
+    // figures after it are another incident's.
+    let own = own.filter(|_| !recalls_another(sentence, offset));
     let predicate = synth.and_then(|s| s.predicate.clone()).or(own);
     let verb_at = found.verb_at.map(|v| v + cs);
     let attribution = facts.attribution.as_ref();
@@ -612,6 +620,25 @@ fn reports_only_the_incident(sentence: &str, lex: &Lexicon) -> bool {
         && words::words(&lower).iter().all(|w| {
             !lex.follow_up_verbs.contains(w.text) || lex.attribution_verbs.contains(w.text)
         })
+}
+
+/// Periods that, before "after a", recall another incident ("two days
+/// after a man was shot", "six weeks after a massacre").
+const RECALL_PERIODS: &[&str] = &[
+    "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
+];
+
+/// True when a period and "after a/an" come before byte `offset` of the
+/// sentence: what follows recalls another incident, not the one told ("a
+/// day after the shooting" recalls this one).
+fn recalls_another(sentence: &str, offset: usize) -> bool {
+    let head = sentence.get(..offset).unwrap_or("").to_lowercase();
+    let ws = words::words(&head);
+    ws.windows(3).any(|w| {
+        RECALL_PERIODS.contains(&w[0].text)
+            && w[1].text == "after"
+            && matches!(w[2].text, "a" | "an")
+    })
 }
 
 /// True when the clause tells what the victims were doing when it happened
@@ -962,6 +989,22 @@ mod tests {
                 Some(INCIDENT),
             ),
             ("Police called the case suspicious Monday.", "Monday", None),
+            // What follows "two days after a …" is another incident's.
+            (
+                "A girl was shot Friday night, two days after a 3-year-old was shot and killed Wednesday.",
+                "Wednesday",
+                None,
+            ),
+            (
+                "A girl was shot Friday night, two days after a 3-year-old was shot and killed Wednesday.",
+                "Friday night",
+                Some("shooting"),
+            ),
+            (
+                "A man was shot Friday and died Sunday, two days after the shooting.",
+                "Sunday",
+                Some("killed"),
+            ),
             // A wound or gunfire told without an event word.
             (
                 "Charges were filed after Isis was struck in the head July 14.",
