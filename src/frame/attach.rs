@@ -94,27 +94,8 @@ impl<'t, 'l> Scan<'t, 'l> {
     /// naming a charge is a follow-up), or neither.
     fn role(&self, k: usize) -> Role<'l> {
         let lower = self.lower(k);
-        if lower.starts_with("discharg") && self.after_weapon(k) || self.is_gunfire(k, &lower) {
-            return Role::Event("shooting");
-        }
-        if self.is_wound(k, &lower) {
-            return Role::Event(INCIDENT);
-        }
-        // "the passing of Jane Doe on 6/24/14" is her death.
-        if lower == "passing" && self.lower(k + 1) == "of" {
-            return Role::Event("killed");
-        }
-        // "released the cause of death Monday" names no death's day.
-        if lower == "death" && k >= 2 && self.lower(k - 1) == "of" && self.lower(k - 2) == "cause" {
-            return Role::Other;
-        }
-        // "is behind bars Saturday": in jail, a follow-up.
-        if lower == "bars" && k > 0 && self.lower(k - 1) == "behind" {
-            return Role::FollowUp;
-        }
-        // "a man who identified himself as …" names no victim.
-        if lower == "identified" && self.lower(k + 1).ends_with("self") {
-            return Role::Other;
+        if let Some(role) = self.phrase_role(k, &lower) {
+            return role;
         }
         if self.lex.follow_up_verbs.contains(&lower) {
             return Role::FollowUp;
@@ -153,6 +134,29 @@ impl<'t, 'l> Scan<'t, 'l> {
             skipped += 1;
         }
         false
+    }
+
+    /// The role word `k` (lower case `lower`) takes from its neighbours,
+    /// when they decide it: a gun's discharge, gunfire and wounds are the
+    /// incident; "the passing of" a person is a death; "behind bars" is a
+    /// follow-up; "the cause of death" and "identified himself as" date
+    /// nothing.
+    fn phrase_role(&self, k: usize, lower: &str) -> Option<Role<'l>> {
+        let prev = |n: usize| k.checked_sub(n).map(|j| self.lower(j)).unwrap_or_default();
+        let next = |n: usize| self.lower(k + n);
+        if (lower.starts_with("discharg") && self.after_weapon(k)) || self.is_gunfire(k, lower) {
+            return Some(Role::Event("shooting"));
+        }
+        if self.is_wound(k, lower) {
+            return Some(Role::Event(INCIDENT));
+        }
+        match lower {
+            "passing" if next(1) == "of" => Some(Role::Event("killed")),
+            "bars" if prev(1) == "behind" => Some(Role::FollowUp),
+            "death" if prev(1) == "of" && prev(2) == "cause" => Some(Role::Other),
+            "identified" if next(1).ends_with("self") => Some(Role::Other),
+            _ => None,
+        }
     }
 
     /// True when word `k` (lower case `lower`) tells a gun fired: "open

@@ -264,7 +264,7 @@ impl Framer {
                     .predicate
                     .as_deref()
                     .is_some_and(|p| lex.is_momentary(p));
-            if let (true, Some(period)) = (dated, c.frame.time) {
+            if dated && let Some(period) = c.frame.time {
                 incident_dates
                     .entry(c.claim.sentence_span)
                     .or_insert(period);
@@ -603,10 +603,9 @@ fn is_clocked(at: &DateAt) -> bool {
         let lower = lower.trim_end_matches('.');
         matches!(lower, "a.m" | "p.m" | "am" | "pm" | "noon" | "midnight")
             || lower.split_once(':').is_some_and(|(h, m)| {
-                !h.is_empty()
-                    && h.len() <= 2
+                (1..=2).contains(&h.len())
                     && m.len() == 2
-                    && (h.to_string() + m).chars().all(|c| c.is_ascii_digit())
+                    && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
             })
     })
 }
