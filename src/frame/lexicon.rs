@@ -8,6 +8,13 @@
 
 use std::collections::{HashMap, HashSet};
 
+/// The lexicon's word sets and maps: looked up for every word of every
+/// sentence framed, so hashed with foldhash (a fixed seed keeps runs
+/// identical), several times faster than the default SipHash on short
+/// words.
+pub type WordSet = HashSet<String, foldhash::fast::FixedState>;
+pub type WordMap = HashMap<String, String, foldhash::fast::FixedState>;
+
 /// Countries and places with their demonyms and other surface forms.
 /// Each row: canonical name, then lower-case aliases (plural demonyms included).
 const PLACES: &[(&str, &[&str])] = &[
@@ -1333,92 +1340,92 @@ const PRESENT_TENSE: &[&str] = &[
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     /// Lower-case surface form → canonical entity.
-    pub aliases: HashMap<String, String>,
+    pub aliases: WordMap,
     /// Words the documents read so far write in lower case ("dead",
     /// "meanwhile"): capitalised at a sentence's head they are no names.
     /// Learned (see `Framer::learn`); empty by default.
-    pub common_words: HashSet<String>,
+    pub common_words: WordSet,
     /// Canonical entities that are places (weighted first in alignment).
-    pub places: HashSet<String>,
+    pub places: WordSet,
     /// Lower-case word → verb class.
-    pub verbs: HashMap<String, String>,
+    pub verbs: WordMap,
     /// Lower-case word → object class.
-    pub objects: HashMap<String, String>,
+    pub objects: WordMap,
     /// (verb class, object class, predicate) combination rules.
     pub combinations: Vec<(Option<String>, Option<String>, String)>,
-    pub labels: HashMap<String, String>,
+    pub labels: WordMap,
     pub related_predicates: Vec<(String, String, f64)>,
-    pub directed: HashSet<String>,
-    pub momentary: HashSet<String>,
+    pub directed: WordSet,
+    pub momentary: WordSet,
     /// Verb classes that yield to an outcome verb in the same clause.
-    pub manner_verbs: HashSet<String>,
+    pub manner_verbs: WordSet,
     /// Predicate → event family, for dated statements.
-    pub event_families: HashMap<String, String>,
+    pub event_families: WordMap,
     /// Verbs of follow-ups and reporting, which a nearby date belongs to.
-    pub follow_up_verbs: HashSet<String>,
+    pub follow_up_verbs: WordSet,
     /// See [`WEAPON_NOUNS`].
-    pub weapon_nouns: HashSet<String>,
+    pub weapon_nouns: WordSet,
     /// See [`INCIDENT_REFERENCES`].
-    pub incident_references: HashSet<String>,
+    pub incident_references: WordSet,
     /// Lower-case phrases, see [`INCIDENT_PHRASES`].
     pub incident_phrases: Vec<String>,
     /// See [`RESPONSE_VERBS`] and [`RESPONDERS`].
-    pub response_verbs: HashSet<String>,
+    pub response_verbs: WordSet,
     /// See [`SUMMON_VERBS`].
-    pub summon_verbs: HashSet<String>,
+    pub summon_verbs: WordSet,
     /// See [`FIRE_OBJECTS`] and [`BODY_PARTS`].
-    pub fire_objects: HashSet<String>,
-    pub body_parts: HashSet<String>,
+    pub fire_objects: WordSet,
+    pub body_parts: WordSet,
     /// See [`SUMMON_FOLLOWERS`].
-    pub summon_followers: HashSet<String>,
-    pub responders: HashSet<String>,
+    pub summon_followers: WordSet,
+    pub responders: WordSet,
     /// Event words that are nouns, see [`EVENT_NOUNS`].
-    pub event_nouns: HashSet<String>,
-    pub attributive_modifiers: HashSet<String>,
+    pub event_nouns: WordSet,
+    pub attributive_modifiers: WordSet,
     /// See [`CHARGE_CUES`] and [`CHARGE_FOLLOWERS`].
-    pub charge_cues: HashSet<String>,
-    pub charge_followers: HashSet<String>,
-    pub charge_linkers: HashSet<String>,
-    pub charge_adjectives: HashSet<String>,
-    pub object_openers: HashSet<String>,
-    pub date_lead_ins: HashSet<String>,
+    pub charge_cues: WordSet,
+    pub charge_followers: WordSet,
+    pub charge_linkers: WordSet,
+    pub charge_adjectives: WordSet,
+    pub object_openers: WordSet,
+    pub date_lead_ins: WordSet,
     /// Lower-case phrases, see [`CUTOFF_CUES`].
     pub cutoff_cues: Vec<String>,
     /// Lower-case phrases, see [`STAMP_CUES`].
     pub stamp_cues: Vec<String>,
     /// See [`TOPIC_PREPOSITIONS`].
-    pub topic_prepositions: HashSet<String>,
+    pub topic_prepositions: WordSet,
     /// Lower-case phrases, see [`LOOSE_COUNT_WORDS`].
     pub loose_count_words: Vec<String>,
     /// Lower-case phrases, see [`PARTIAL_COUNT_CUES`].
     pub partial_count_cues: Vec<String>,
-    pub subordinators: HashSet<String>,
-    pub time_clause_openers: HashSet<String>,
-    pub complement_openers: HashSet<String>,
-    pub phrase_breaks: HashSet<String>,
-    pub determiners: HashSet<String>,
+    pub subordinators: WordSet,
+    pub time_clause_openers: WordSet,
+    pub complement_openers: WordSet,
+    pub phrase_breaks: WordSet,
+    pub determiners: WordSet,
     /// See [`ARREST_CUES`], [`AGENT_VERBS`], [`AGENT_NOUNS`].
-    pub arrest_cues: HashSet<String>,
-    pub agent_verbs: HashSet<String>,
-    pub agent_nouns: HashSet<String>,
-    pub auxiliaries: HashSet<String>,
+    pub arrest_cues: WordSet,
+    pub agent_verbs: WordSet,
+    pub agent_nouns: WordSet,
+    pub auxiliaries: WordSet,
     /// (later, earlier) predicate pairs of one incident, see [`LATER_OUTCOMES`].
     pub later_outcomes: Vec<(String, String)>,
     /// See [`DEATH_WORDS`].
-    pub death_words: HashSet<String>,
+    pub death_words: WordSet,
     /// See [`OTHER_INCIDENT_WORDS`].
-    pub other_incident_words: HashSet<String>,
-    pub person_nouns: HashSet<String>,
-    pub remainder_nouns: HashSet<String>,
+    pub other_incident_words: WordSet,
+    pub person_nouns: WordSet,
+    pub remainder_nouns: WordSet,
     /// Person nouns that count everyone, see [`GENERAL_PERSON_NOUNS`].
-    pub general_person_nouns: HashSet<String>,
-    pub not_names: HashSet<String>,
-    pub titles: HashSet<String>,
-    pub not_acronyms: HashSet<String>,
-    pub negations: HashSet<String>,
-    pub attribution_verbs: HashSet<String>,
+    pub general_person_nouns: WordSet,
+    pub not_names: WordSet,
+    pub titles: WordSet,
+    pub not_acronyms: WordSet,
+    pub negations: WordSet,
+    pub attribution_verbs: WordSet,
     pub attribution_prepositions: Vec<String>,
-    pub generic_sources: HashSet<String>,
+    pub generic_sources: WordSet,
     /// (phrase, days back from publication).
     pub relative_times: Vec<(String, i64)>,
     /// Phrases meaning "after the date just named".
@@ -1427,15 +1434,15 @@ pub struct Lexicon {
     pub zero_counts: Vec<(String, String)>,
     /// Lower-case phrases, see [`ZERO_COUNT_SCOPES`].
     pub zero_count_scopes: Vec<String>,
-    pub present_tense: HashSet<String>,
+    pub present_tense: WordSet,
 }
 
-fn set(words: &[&str]) -> HashSet<String> {
+fn set(words: &[&str]) -> WordSet {
     words.iter().map(|w| w.to_string()).collect()
 }
 
-fn class_map(rows: &[(&str, &[&str])]) -> HashMap<String, String> {
-    let mut map = HashMap::new();
+fn class_map(rows: &[(&str, &[&str])]) -> WordMap {
+    let mut map = WordMap::default();
     for (class, words) in rows {
         for w in *words {
             map.insert(w.to_string(), class.to_string());
@@ -1450,7 +1457,7 @@ impl Default for Lexicon {
         aliases.extend(class_map(ORGANISATIONS));
         Lexicon {
             aliases,
-            common_words: HashSet::new(),
+            common_words: WordSet::default(),
             places: PLACES.iter().map(|(p, _)| p.to_string()).collect(),
             verbs: class_map(VERB_CLASSES),
             objects: class_map(OBJECT_CLASSES),
@@ -1674,7 +1681,7 @@ impl Lexicon {
 /// Suffixes stripped, in order, to find an inflected word's table form.
 const SUFFIXES: &[&str] = &["ing", "ed", "es", "s", "d"];
 
-fn lookup_inflected<'a>(map: &'a HashMap<String, String>, word: &str) -> Option<&'a str> {
+fn lookup_inflected<'a>(map: &'a WordMap, word: &str) -> Option<&'a str> {
     if let Some(c) = map.get(word) {
         return Some(c);
     }
@@ -1697,7 +1704,7 @@ fn lookup_inflected<'a>(map: &'a HashMap<String, String>, word: &str) -> Option<
 /// names and the holidays of the calendar table ("Sun" and "Sat" stay
 /// possible names): two stories that both mention Thanksgiving share a
 /// date, not a place or a person.
-fn not_names() -> HashSet<String> {
+fn not_names() -> WordSet {
     use crate::extract::calendar::{HOLIDAYS, MONTHS, WEEKDAYS};
     let mut names = set(NOT_NAMES);
     names.extend(MONTHS.iter().map(|(w, ..)| w.to_string()));

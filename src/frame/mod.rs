@@ -658,7 +658,7 @@ fn is_circumstance(clause: &str) -> bool {
 fn refers_to_incident(clause: &str, lex: &Lexicon) -> bool {
     let text = clause.to_lowercase();
     let lower = words::words(&text);
-    let has = |set: &HashSet<String>| lower.iter().any(|w| set.contains(w.text));
+    let has = |set: &lexicon::WordSet| lower.iter().any(|w| set.contains(w.text));
     let summoned = lower
         .windows(2)
         .any(|p| lex.summon_verbs.contains(p[0].text) && lex.summon_followers.contains(p[1].text));
