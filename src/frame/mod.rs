@@ -290,6 +290,16 @@ impl Framer {
                 && (follow_up_scope || inherits_event_day(item, lex))
             {
                 item.frame.time = Some(Period::closed(day, day));
+            } else if event_day.is_none()
+                && item.frame.time.is_none()
+                && inherits_event_day(item, lex)
+                && let Some(published) = doc.published
+            {
+                // An article that dates no incident: its casualty figures
+                // are of the fortnight before it was published, not of no
+                // time at all (which no dated report could contradict).
+                let from = published - chrono::Duration::days(EVENT_DAY_REACH);
+                item.frame.time = Some(Period::closed(from, published));
             }
         }
         framed
@@ -1108,12 +1118,13 @@ mod tests {
                 "Two people",
                 Some(date(2016, 5, 14)),
             ),
-            // The first date is a follow-up (arrest), not the incident.
+            // The first date is a follow-up (arrest), not the incident: no
+            // incident day, so the fortnight before publication.
             (
                 "A suspect was arrested Monday on Elm Street. Two people were killed, police said.",
                 "Monday",
                 "Two people",
-                None,
+                Some(date(2016, 5, 3)),
             ),
             // No incident date at all: present tense keeps the publication date.
             (
