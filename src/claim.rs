@@ -217,6 +217,19 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+impl Claim {
+    /// Byte offset of the claim in its sentence: from the spans, else where
+    /// its text first occurs in the sentence, else 0.
+    pub fn offset_in_sentence(&self) -> usize {
+        self.span
+            .start
+            .checked_sub(self.sentence_span.start)
+            .filter(|&o| o <= self.sentence.len())
+            .or_else(|| self.sentence.find(&self.text))
+            .unwrap_or(0)
+    }
+}
+
 #[cfg(test)]
 impl Claim {
     /// A claim for unit tests: `text` at byte `at` of document `doc`, an

@@ -384,8 +384,7 @@ fn reported_date(c: &Claim) -> bool {
     if std::env::var_os("GVA_PERTURB_REPORTED").is_some() {
         return false;
     }
-    let at = c.span.start.saturating_sub(c.sentence_span.start);
-    let head = c.sentence.get(..at).unwrap_or("");
+    let head = c.sentence.get(..c.offset_in_sentence()).unwrap_or("");
     for w in head
         .split(|ch: char| !ch.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -13,7 +13,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use crate::claim::{Claim, Kind};
+use crate::claim::Kind;
+use crate::frame::predicate::clause_of;
 use crate::frame::{FramedClaim, Lexicon};
 
 /// Dates naming at most this many days count as days of a story.
@@ -207,12 +208,11 @@ fn remainder(c: &FramedClaim, lex: &Lexicon) -> Remainder {
                 .get(i + 1)
                 .is_some_and(|next| next.eq_ignore_ascii_case("than"))
     });
-    let offset = c
+    let head = c
         .claim
-        .span
-        .start
-        .saturating_sub(c.claim.sentence_span.start);
-    let head = c.claim.sentence.get(..offset).unwrap_or("");
+        .sentence
+        .get(..c.claim.offset_in_sentence())
+        .unwrap_or("");
     let before = head.split_whitespace().last().is_some_and(is_rest);
     if !(inside || before) {
         return Remainder::No;
@@ -724,7 +724,9 @@ fn restated_days(items: &[FramedClaim], lex: &Lexicon, stats: &StoryStats) -> Ve
         // days") holds no later sentence to its day; nor does a sentence
         // telling another.
         let another = |i: usize| tells_another(&items[i].claim.sentence, lex);
-        if tells_another(own_clause(&items[lead].claim), lex) {
+        // Its own clause decides: "Monday night's shooting of a girl – the
+        // second time a child was shot this month – has parents wondering".
+        if tells_another(clause_of(&items[lead].claim), lex) {
             continue;
         }
         let members: Vec<(usize, NaiveDate)> = members
@@ -750,16 +752,6 @@ fn restated_days(items: &[FramedClaim], lex: &Lexicon, stats: &StoryStats) -> Ve
         }
     }
     out
-}
-
-/// The clause of its sentence a claim stands in: "Monday night's shooting
-/// of a girl – the second time a child was shot this month – has parents
-/// wondering" tells one incident in its first clause.
-fn own_clause(c: &Claim) -> &str {
-    let sentence = c.sentence.as_str();
-    let offset = c.span.start.saturating_sub(c.sentence_span.start);
-    let (start, end) = crate::frame::predicate::clause_at(sentence, offset);
-    sentence.get(start..end).unwrap_or(sentence)
 }
 
 /// True when a sentence tells another incident than its article's lead
@@ -1529,8 +1521,8 @@ mod tests {
             }
         };
         // The day's clause tells one incident; the dash's aside tells another.
-        assert!(!tells_another(own_clause(&claim_at("Monday night")), &lex));
-        assert!(tells_another(own_clause(&claim_at("this month")), &lex));
+        assert!(!tells_another(clause_of(&claim_at("Monday night")), &lex));
+        assert!(tells_another(clause_of(&claim_at("this month")), &lex));
         assert!(tells_another(sentence, &lex));
     }
 

@@ -9,6 +9,7 @@
 //! against a denial over overlapping time → conflict.
 
 use crate::claim::Kind;
+use crate::frame::predicate::clause_of;
 use crate::frame::words::contains_phrase;
 use crate::frame::{FramedClaim, Lexicon, Polarity};
 use crate::report::claims::format_number;
@@ -242,14 +243,7 @@ fn incident_days_differ(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Opti
 /// words are the lexicon's `death_words`), not "pronounced dead at the
 /// scene", which is the day of the attack.
 fn dates_a_death(c: &FramedClaim, lex: &Lexicon) -> bool {
-    let sentence = &c.claim.sentence;
-    let offset = c
-        .claim
-        .span
-        .start
-        .saturating_sub(c.claim.sentence_span.start);
-    let (start, end) = crate::frame::predicate::clause_at(sentence, offset);
-    let clause = sentence.get(start..end).unwrap_or(sentence).to_lowercase();
+    let clause = clause_of(&c.claim).to_lowercase();
     let words: Vec<&str> = clause.split(|ch: char| !ch.is_alphabetic()).collect();
     words.iter().any(|w| lex.death_words.contains(*w)) && !words.contains(&"scene")
 }
@@ -551,13 +545,7 @@ fn loose_or_partial(
         return Some("a loose count (\"several\") is no figure to contradict");
     }
     let partial = |c: &FramedClaim| {
-        let offset = c
-            .claim
-            .span
-            .start
-            .saturating_sub(c.claim.sentence_span.start);
-        let (s, e) = crate::frame::predicate::clause_at(&c.claim.sentence, offset);
-        let clause = c.claim.sentence.get(s..e).unwrap_or("").to_lowercase();
+        let clause = clause_of(&c.claim).to_lowercase();
         lex.partial_count_cues
             .iter()
             .any(|p| contains_phrase(&clause, p))

@@ -250,7 +250,7 @@ impl Framer {
                     && c.frame.predicate.is_none()
                     && !attach::is_cutoff_or_stamp(
                         &c.claim.sentence,
-                        offset_in_sentence(&c.claim),
+                        c.claim.offset_in_sentence(),
                         lex,
                     )
             })
@@ -461,7 +461,7 @@ fn frame_claim(
     lex: &Lexicon,
 ) -> Frame {
     let sentence = claim.sentence.as_str();
-    let offset = offset_in_sentence(claim);
+    let offset = claim.offset_in_sentence();
     let end = (offset + claim.text.len()).min(sentence.len());
     let (cs, ce) = facts.clause_at(sentence.len(), offset);
     let clause = sentence.get(cs..ce).unwrap_or(sentence);
@@ -678,17 +678,6 @@ fn refers_to_incident(clause: &str, lex: &Lexicon) -> bool {
             .iter()
             .any(|p| words::contains_phrase(&text, p))
         || ((has(&lex.response_verbs) || summoned) && has(&lex.responders))
-}
-
-/// Byte offset of the claim in its sentence (0 when the spans disagree).
-fn offset_in_sentence(claim: &Claim) -> usize {
-    claim
-        .span
-        .start
-        .checked_sub(claim.sentence_span.start)
-        .filter(|&o| o <= claim.sentence.len())
-        .or_else(|| claim.sentence.find(&claim.text))
-        .unwrap_or(0)
 }
 
 /// Entities outside the attribution phrase, deduplicated; the supplier of a

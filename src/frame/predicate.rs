@@ -9,6 +9,7 @@
 
 use super::lexicon::Lexicon;
 use super::words::words;
+use crate::claim::Claim;
 
 /// Conjunctions that open a new clause even without a comma.
 const CLAUSE_CONJUNCTIONS: &[&str] = &["although", "though", "but", "whereas", "however", "while"];
@@ -89,6 +90,13 @@ pub fn clauses(sentence: &str) -> Vec<(usize, usize)> {
 /// The clause containing byte `offset` of the sentence.
 pub fn clause_at(sentence: &str, offset: usize) -> (usize, usize) {
     clause_in(&clauses(sentence), sentence.len(), offset)
+}
+
+/// The clause of its sentence a claim stands in.
+pub fn clause_of(claim: &Claim) -> &str {
+    let sentence = claim.sentence.as_str();
+    let (start, end) = clause_at(sentence, claim.offset_in_sentence());
+    sentence.get(start..end).unwrap_or(sentence)
 }
 
 /// The clause of `all` (from [`clauses`]) containing byte `offset`.
