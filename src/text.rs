@@ -600,20 +600,23 @@ fn period_ends_sentence(text: &str, dot: usize, following: &str) -> bool {
     !following.starts_with(|c: char| c.is_lowercase())
 }
 
-/// Time zones and zone words that may follow a clock time.
-const TIME_ZONE_WORDS: &[&str] = &[
-    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ct", "mt", "pt", "gmt", "utc",
-    "bst", "cet", "eastern", "central", "mountain", "pacific", "local", "akst", "hst",
+/// Time zones named after a clock time that the extractor's time-of-day
+/// words ([`crate::extract::lexicon::TIME_OF_DAY`]: "EST", "GMT") lack.
+const TIME_ZONE_NAMES: &[&str] = &[
+    "eastern", "central", "mountain", "pacific", "cst", "cdt", "mst", "mdt", "ct", "mt", "pt",
+    "akst", "hst",
 ];
 
 /// True when a capitalised word after a clock time continues it: a
 /// weekday, a month or a time zone.
 fn continues_clock_time(word: &str) -> bool {
-    use crate::extract::calendar::{MONTHS, WEEKDAYS};
+    use crate::extract::calendar::{Lex, lookup};
     let lower = word.to_lowercase();
-    TIME_ZONE_WORDS.contains(&lower.as_str())
-        || WEEKDAYS.iter().any(|(w, _)| *w == lower)
-        || MONTHS.iter().any(|(m, _, _)| *m == lower)
+    matches!(
+        lookup(lower.as_bytes()),
+        Some(Lex::Weekday(_) | Lex::Month { .. })
+    ) || crate::extract::lexicon::TIME_OF_DAY.contains(&lower.as_str())
+        || TIME_ZONE_NAMES.contains(&lower.as_str())
 }
 
 fn abbreviation(word: &str) -> Option<Abbrev> {

@@ -674,7 +674,8 @@ const CHARGE_FOLLOWERS: &[&str] = &[
 ];
 
 /// Words that may open a clause before a fronted date ("On Monday, …",
-/// "Around 6:30 p.m. Sunday, …"); words with digits are lead-ins too.
+/// "Around 6:30 p.m. Sunday, …"); clock words and words with digits are
+/// lead-ins too.
 const DATE_LEAD_INS: &[&str] = &[
     "on",
     "in",
@@ -691,15 +692,13 @@ const DATE_LEAD_INS: &[&str] = &[
     "just",
     "shortly",
     "sometime",
-    "a.m",
-    "p.m",
-    "am",
-    "pm",
-    "noon",
-    "midnight",
     "the",
     "of",
 ];
+
+/// Words of a clock time besides the extractor's time-of-day words
+/// ([`crate::extract::lexicon::TIME_OF_DAY`]: "p.m", "EST").
+const CLOCK_NAMES: &[&str] = &["noon", "midnight"];
 
 /// Phrases before a date that make it a cutoff of a running tally ("As of
 /// May 9, there have been 96 homicides"), not the day of an event.
@@ -1389,6 +1388,8 @@ pub struct Lexicon {
     pub charge_adjectives: WordSet,
     pub object_openers: WordSet,
     pub date_lead_ins: WordSet,
+    /// Words of a clock time: "p.m", "EST", "noon" (see [`CLOCK_NAMES`]).
+    pub clock_words: WordSet,
     /// Lower-case phrases, see [`CUTOFF_CUES`].
     pub cutoff_cues: Vec<String>,
     /// Lower-case phrases, see [`STAMP_CUES`].
@@ -1453,6 +1454,11 @@ fn class_map(rows: &[(&str, &[&str])]) -> WordMap {
 
 impl Default for Lexicon {
     fn default() -> Self {
+        let clock_words: WordSet = crate::extract::lexicon::TIME_OF_DAY
+            .iter()
+            .chain(CLOCK_NAMES)
+            .map(|w| w.to_string())
+            .collect();
         let mut aliases = class_map(PLACES);
         aliases.extend(class_map(ORGANISATIONS));
         Lexicon {
@@ -1493,7 +1499,8 @@ impl Default for Lexicon {
             charge_linkers: set(CHARGE_LINKERS),
             charge_adjectives: set(CHARGE_ADJECTIVES),
             object_openers: set(OBJECT_OPENERS),
-            date_lead_ins: set(DATE_LEAD_INS),
+            date_lead_ins: set(DATE_LEAD_INS).union(&clock_words).cloned().collect(),
+            clock_words,
             cutoff_cues: CUTOFF_CUES.iter().map(|s| s.to_string()).collect(),
             stamp_cues: STAMP_CUES.iter().map(|s| s.to_string()).collect(),
             topic_prepositions: set(TOPIC_PREPOSITIONS),

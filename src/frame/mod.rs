@@ -573,7 +573,7 @@ fn date_predicate(
         }
         // "The department said on Sunday around 3 p.m. it received a call
         // of a shooting": a report does not give its hour, the incident does.
-        _ if is_clocked(at) && reports_only_the_incident(at.sentence, lex) => {
+        _ if is_clocked(at, lex) && reports_only_the_incident(at.sentence, lex) => {
             return Some(INCIDENT.to_string());
         }
         attach::Dated::FollowUp => return None,
@@ -600,24 +600,18 @@ fn date_predicate(
 /// "Sunday around 3 p.m.").
 const CLOCK_REACH: usize = 4;
 
-/// True when a clock time ("3 p.m.", "10:15", "noon") stands within
+/// True when a clock time ("3 p.m.", "noon") stands within
 /// [`CLOCK_REACH`] words of the date.
-fn is_clocked(at: &DateAt) -> bool {
+fn is_clocked(at: &DateAt, lex: &Lexicon) -> bool {
     let ws = words::words(at.sentence);
     let first = ws.iter().position(|w| w.end > at.start).unwrap_or(ws.len());
     let last = ws.iter().rposition(|w| w.start < at.end).unwrap_or(first);
     let from = first.saturating_sub(CLOCK_REACH);
     let to = (last + CLOCK_REACH + 1).min(ws.len());
-    ws.get(from..to).into_iter().flatten().any(|w| {
-        let lower = w.text.to_lowercase();
-        let lower = lower.trim_end_matches('.');
-        matches!(lower, "a.m" | "p.m" | "am" | "pm" | "noon" | "midnight")
-            || lower.split_once(':').is_some_and(|(h, m)| {
-                (1..=2).contains(&h.len())
-                    && m.len() == 2
-                    && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
-            })
-    })
+    ws.get(from..to)
+        .into_iter()
+        .flatten()
+        .any(|w| lex.clock_words.contains(&w.text.to_lowercase()))
 }
 
 /// True when the sentence refers to the incident (see
