@@ -69,6 +69,16 @@ impl<'t, 'l> Scan<'t, 'l> {
             .unwrap_or_default()
     }
 
+    /// Word `n` places before word `k`, lower case ("" past the start).
+    fn before(&self, k: usize, n: usize) -> String {
+        k.checked_sub(n).map(|j| self.lower(j)).unwrap_or_default()
+    }
+
+    /// Word `n` places after word `k`, lower case ("" past the end).
+    fn after(&self, k: usize, n: usize) -> String {
+        self.lower(k + n)
+    }
+
     /// Indices of the words before the claim, and of the first word after it.
     fn around(&self) -> (Vec<usize>, usize) {
         let before = (0..self.ws.len())
@@ -142,8 +152,6 @@ impl<'t, 'l> Scan<'t, 'l> {
     /// follow-up; "the cause of death" and "identified himself as" date
     /// nothing.
     fn phrase_role(&self, k: usize, lower: &str) -> Option<Role<'l>> {
-        let prev = |n: usize| k.checked_sub(n).map(|j| self.lower(j)).unwrap_or_default();
-        let next = |n: usize| self.lower(k + n);
         if (lower.starts_with("discharg") && self.after_weapon(k)) || self.is_gunfire(k, lower) {
             return Some(Role::Event("shooting"));
         }
@@ -151,10 +159,12 @@ impl<'t, 'l> Scan<'t, 'l> {
             return Some(Role::Event(INCIDENT));
         }
         match lower {
-            "passing" if next(1) == "of" => Some(Role::Event("killed")),
-            "bars" if prev(1) == "behind" => Some(Role::FollowUp),
-            "death" if prev(1) == "of" && prev(2) == "cause" => Some(Role::Other),
-            "identified" if next(1).ends_with("self") => Some(Role::Other),
+            "passing" if self.after(k, 1) == "of" => Some(Role::Event("killed")),
+            "bars" if self.before(k, 1) == "behind" => Some(Role::FollowUp),
+            "death" if self.before(k, 1) == "of" && self.before(k, 2) == "cause" => {
+                Some(Role::Other)
+            }
+            "identified" if self.after(k, 1).ends_with("self") => Some(Role::Other),
             _ => None,
         }
     }
@@ -164,18 +174,21 @@ impl<'t, 'l> Scan<'t, 'l> {
     /// "shots were fired"; not "was fired Tuesday" from a job.
     fn is_gunfire(&self, k: usize, lower: &str) -> bool {
         let lex = self.lex;
-        let prev = |n: usize| k.checked_sub(n).map(|j| self.lower(j)).unwrap_or_default();
-        let next = |n: usize| self.lower(k + n);
         match lower {
-            "fire" => matches!(prev(1).as_str(), "open" | "opened" | "opening" | "opens"),
+            "fire" => matches!(
+                self.before(k, 1).as_str(),
+                "open" | "opened" | "opening" | "opens"
+            ),
             "fired" | "fires" | "firing" => {
                 let shot = |w: &str| matches!(w, "shot" | "shots" | "rounds" | "gunshots");
-                lex.fire_objects.contains(&next(1))
-                    || lex.weapon_nouns.contains(next(2).trim_end_matches('s'))
-                    || next(2) == "times"
-                    || shot(&next(2))
-                    || shot(&prev(1))
-                    || shot(&prev(2))
+                lex.fire_objects.contains(&self.after(k, 1))
+                    || lex
+                        .weapon_nouns
+                        .contains(self.after(k, 2).trim_end_matches('s'))
+                    || self.after(k, 2) == "times"
+                    || shot(&self.after(k, 2))
+                    || shot(&self.before(k, 1))
+                    || shot(&self.before(k, 2))
             }
             _ => false,
         }
@@ -185,9 +198,9 @@ impl<'t, 'l> Scan<'t, 'l> {
     /// the head", "hit in the chest".
     fn is_wound(&self, k: usize, lower: &str) -> bool {
         matches!(lower, "struck" | "hit")
-            && self.lower(k + 1) == "in"
-            && (self.lex.body_parts.contains(&self.lower(k + 2))
-                || self.lex.body_parts.contains(&self.lower(k + 3)))
+            && self.after(k, 1) == "in"
+            && (self.lex.body_parts.contains(&self.after(k, 2))
+                || self.lex.body_parts.contains(&self.after(k, 3)))
     }
 
     /// True when word `k` is an event noun that a preposition and a
