@@ -117,6 +117,13 @@ fn by_verb(sentence: &str, ms: &[EntityMention], lex: &Lexicon) -> Option<Attrib
         if !lex.attribution_verbs.contains(lower.as_str()) {
             continue;
         }
+        let finding_about_subject = ws.get(k + 1).is_some_and(|next| {
+            lex.not_attribution_followers
+                .contains(&next.text.to_lowercase())
+        });
+        if finding_about_subject {
+            continue;
+        }
         let Some(prev) = k.checked_sub(1).and_then(|p| ws.get(p)) else {
             continue;
         };
@@ -185,6 +192,12 @@ mod tests {
             ),
             ("Shots hit Springfield, he said.", None),
             ("The minister accorded to them a visit.", None),
+            (
+                "Man found guilty of murdering two men during dice game",
+                None,
+            ),
+            ("John Smith found dead in his home", None),
+            ("Police found two bodies.", Some("police")),
         ];
         for (sentence, expected) in cases {
             let got = attribution(sentence, &lex);

@@ -1247,6 +1247,26 @@ const ATTRIBUTION_VERBS: &[&str] = &[
     "claims",
 ];
 
+/// Words after an attribution verb that make it a finding about the
+/// subject, not a statement by it: "a man found guilty", "he was found
+/// dead", "the victim was found shot".
+const NOT_ATTRIBUTION_FOLLOWERS: &[&str] = &[
+    "guilty",
+    "not",
+    "innocent",
+    "liable",
+    "responsible",
+    "dead",
+    "unresponsive",
+    "shot",
+    "stabbed",
+    "wounded",
+    "injured",
+    "killed",
+    "lying",
+    "suffering",
+];
+
 /// Attribution phrases that introduce the source after them.
 const ATTRIBUTION_PREPOSITIONS: &[&str] = &[
     "according to",
@@ -1425,6 +1445,7 @@ pub struct Lexicon {
     pub not_acronyms: WordSet,
     pub negations: WordSet,
     pub attribution_verbs: WordSet,
+    pub not_attribution_followers: WordSet,
     pub attribution_prepositions: Vec<String>,
     pub generic_sources: WordSet,
     /// (phrase, days back from publication).
@@ -1533,6 +1554,7 @@ impl Default for Lexicon {
             not_acronyms: set(NOT_ACRONYMS),
             negations: set(NEGATIONS),
             attribution_verbs: set(ATTRIBUTION_VERBS),
+            not_attribution_followers: set(NOT_ATTRIBUTION_FOLLOWERS),
             attribution_prepositions: ATTRIBUTION_PREPOSITIONS
                 .iter()
                 .map(|s| s.to_string())
