@@ -17,6 +17,8 @@ use crate::claim::Kind;
 use crate::frame::predicate::clause_of;
 use crate::frame::{FramedClaim, Lexicon};
 
+use super::restate::restates;
+
 /// Dates naming at most this many days count as days of a story.
 const STORY_PERIOD_DAYS: i64 = 7;
 
@@ -656,6 +658,28 @@ pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<
             }
         }
     }
+    // A headline and its lead restating one count: paired inside the
+    // article whatever names their sentences keep.
+    for list in incidents_of.values() {
+        let counts: Vec<usize> = list
+            .iter()
+            .copied()
+            .filter(|&i| items[i].claim.kind == Kind::Count)
+            .collect();
+        for (k, &a) in counts.iter().enumerate() {
+            for &b in &counts[k + 1..] {
+                if dims.get(a) != dims.get(b) || !restates(&items[a], &items[b]) {
+                    continue;
+                }
+                if !seen.insert(pair_key(a, b)) {
+                    continue;
+                }
+                if let Some(score) = restatement_score(&items[a], &items[b]) {
+                    pairs.push(Pair { a, b, score });
+                }
+            }
+        }
+    }
     for (da, db) in stats.candidate_documents(config.story_max_docs) {
         let (Some(xs), Some(ys)) = (incidents_of.get(da), incidents_of.get(db)) else {
             continue;
@@ -832,8 +856,13 @@ fn score_same_dimension(
     if is_reference(x) && is_reference(y) {
         return None;
     }
-    if x.doc != y.doc && is_incident(x, lex) && is_incident(y, lex) {
-        return incident_score(x, y, config, lex, stats);
+    if is_incident(x, lex) && is_incident(y, lex) {
+        if x.doc != y.doc {
+            return incident_score(x, y, config, lex, stats);
+        }
+        if restates(x, y) {
+            return restatement_score(x, y);
+        }
     }
     let mut e = entity_overlap(&x.frame.entities, &y.frame.entities, lex);
     let directed = x
@@ -926,6 +955,17 @@ fn incident_score(
         + config.time_weight * t
         + config.attribution_weight * 0.5;
     Some(s)
+}
+
+/// Two claims of one article whose sentences restate each other (a headline
+/// and its lead): the same figure told twice when their predicates and
+/// periods agree, whatever names the sentences' frames kept.
+fn restatement_score(x: &FramedClaim, y: &FramedClaim) -> Option<f64> {
+    let periods_agree = match (x.frame.time, y.frame.time) {
+        (Some(a), Some(b)) => a.overlaps(&b),
+        _ => true,
+    };
+    (x.frame.predicate == y.frame.predicate && periods_agree).then_some(1.0)
 }
 
 /// Jaccard overlap of the places when both claims name one ("Israel →

@@ -12,6 +12,7 @@
 pub mod align;
 pub mod finding;
 pub mod internal;
+pub mod restate;
 pub mod split;
 pub mod support;
 pub mod value;
@@ -659,6 +660,52 @@ mod tests {
                 .map(|f| f.verdict)
                 .find(|v| *v == Verdict::Conflict);
             assert_eq!(got, want, "{later}: {findings:#?}");
+        }
+    }
+
+    #[test]
+    fn one_article_restating_its_count_differently_is_a_conflict() {
+        let v = |x: f64| crate::claim::Value::exact(x);
+        let head = "Six people injured in shooting outside Yakima hookah lounge.";
+        // (body sentence, its count, the verdict wanted).
+        let cases = [
+            // The headline's figure retold with another value.
+            (
+                "Yakima police are investigating a shooting that left seven people injured outside a hookah lounge.",
+                "seven people",
+                7.0,
+                Some(Verdict::Conflict),
+            ),
+            // The same figure: the article agrees with itself.
+            (
+                "Yakima police are investigating a shooting that left six people injured outside a hookah lounge.",
+                "six people",
+                6.0,
+                Some(Verdict::Agree),
+            ),
+            // Another group: those still in hospital.
+            (
+                "Two people remained injured in hospital on Sunday, police said.",
+                "Two people",
+                2.0,
+                None,
+            ),
+        ];
+        for (body, count, n, want) in cases {
+            let text = format!("{head} {body}");
+            let (items, lex) = framed(&[(
+                "news",
+                Some(date(2013, 9, 15)),
+                &text,
+                vec![
+                    ("Six people", Kind::Count, v(6.0)),
+                    (count, Kind::Count, v(n)),
+                ],
+            )]);
+            let findings = compare(items, &AlignConfig::default(), &lex);
+            let got = findings.iter().map(|f| f.verdict).next();
+            let got = got.filter(|v| *v != Verdict::Related);
+            assert_eq!(got, want, "{body}: {findings:#?}");
         }
     }
 }

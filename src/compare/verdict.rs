@@ -16,6 +16,7 @@ use crate::report::claims::format_number;
 
 use super::align::{AlignConfig, is_reference};
 use super::finding::{Severity, Verdict};
+use super::restate::restates;
 use super::value::{Fit, fit, interval};
 
 /// A verdict on one pair.
@@ -398,7 +399,8 @@ fn judge_numbers(
     }
     let why = if fits != Fit::Apart {
         None
-    } else if x.doc == y.doc && incident_count(x, lex) && incident_count(y, lex) {
+    } else if x.doc == y.doc && incident_count(x, lex) && incident_count(y, lex) && !restates(x, y)
+    {
         Some(
             "one article giving two counts for its incident counts two groups (at the scene, in hospital, shooters and victims) far more often than it contradicts itself",
         )
