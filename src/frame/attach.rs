@@ -108,7 +108,12 @@ impl<'t, 'l> Scan<'t, 'l> {
             return role;
         }
         if self.lex.follow_up_verbs.contains(&lower) {
-            return Role::FollowUp;
+            // "Hunting Park", "the Smith Funeral Home": a place's name.
+            return if self.in_name(k) {
+                Role::Other
+            } else {
+                Role::FollowUp
+            };
         }
         let Some(class) = self.lex.verb_class(&lower) else {
             return Role::Other;
@@ -117,6 +122,13 @@ impl<'t, 'l> Scan<'t, 'l> {
             return Role::FollowUp;
         }
         Role::Event(class)
+    }
+
+    /// True when word `k` is capitalised inside the text, next to another
+    /// capitalised word: part of a name.
+    fn in_name(&self, k: usize) -> bool {
+        let capital = |j: usize| self.ws.get(j).is_some_and(|w| w.is_capitalised());
+        k > 0 && capital(k) && (capital(k - 1) || capital(k + 1))
     }
 
     /// True when word `k` has a weapon for its subject: the weapon noun
@@ -195,12 +207,20 @@ impl<'t, 'l> Scan<'t, 'l> {
     }
 
     /// True when word `k` (lower case `lower`) tells a wound: "struck in
-    /// the head", "hit in the chest".
+    /// the head", "hit in the chest", "hit twice by stray bullets", "struck
+    /// by gunfire".
     fn is_wound(&self, k: usize, lower: &str) -> bool {
-        matches!(lower, "struck" | "hit")
-            && self.after(k, 1) == "in"
-            && (self.lex.body_parts.contains(&self.after(k, 2))
-                || self.lex.body_parts.contains(&self.after(k, 3)))
+        if !matches!(lower, "struck" | "hit") {
+            return false;
+        }
+        let body_part = |n: usize| self.lex.body_parts.contains(&self.after(k, n));
+        if self.after(k, 1) == "in" && (body_part(2) || body_part(3)) {
+            return true;
+        }
+        // "by" may follow an adverb ("hit twice by"); the missile may follow
+        // a determiner or an adjective ("by a stray bullet").
+        let by = (1..=2).find(|&n| self.after(k, n) == "by");
+        by.is_some_and(|b| (b + 1..=b + 3).any(|n| self.lex.missiles.contains(&self.after(k, n))))
     }
 
     /// True when word `k` is an event noun that a preposition and a
@@ -673,6 +693,22 @@ mod tests {
                 event(INCIDENT),
             ),
             ("the bill was struck down Monday", "Monday", Some("?")),
+            (
+                "a boy was hit twice by stray bullets Sunday",
+                "Sunday",
+                event(INCIDENT),
+            ),
+            (
+                "she was struck by gunfire late Friday",
+                "late Friday",
+                event(INCIDENT),
+            ),
+            ("he was hit by a car Friday", "Friday", Some("?")),
+            (
+                "A 13-year-old boy who was playing outside on the 4300 block of North Darien Street in Hunting Park around 11:24 p.m. Sunday was hit twice by stray bullets when a man got of a car and fired eight times.",
+                "Sunday",
+                event(INCIDENT),
+            ),
             (
                 "saddened to announce the passing of Ciqala Miller on 6/24/14",
                 "6/24/14",

@@ -529,6 +529,13 @@ const FIRE_OBJECTS: &[&str] = &[
     "multiple", "off",
 ];
 
+/// What a person is "hit by" or "struck by" in a wound: "hit by a stray
+/// bullet", "struck by gunfire".
+const MISSILES: &[&str] = &[
+    "bullet", "bullets", "gunfire", "gunshot", "gunshots", "shot", "shots", "round", "rounds",
+    "pellets", "shotgun", "buckshot",
+];
+
 /// Body parts that make "struck in the head" a wound, not a blow of fate.
 const BODY_PARTS: &[&str] = &[
     "head", "chest", "neck", "back", "leg", "legs", "arm", "arms", "shoulder", "stomach",
@@ -1392,8 +1399,9 @@ pub struct Lexicon {
     pub response_verbs: WordSet,
     /// See [`SUMMON_VERBS`].
     pub summon_verbs: WordSet,
-    /// See [`FIRE_OBJECTS`] and [`BODY_PARTS`].
+    /// See [`FIRE_OBJECTS`], [`MISSILES`] and [`BODY_PARTS`].
     pub fire_objects: WordSet,
+    pub missiles: WordSet,
     pub body_parts: WordSet,
     /// See [`SUMMON_FOLLOWERS`].
     pub summon_followers: WordSet,
@@ -1510,6 +1518,7 @@ impl Default for Lexicon {
             response_verbs: set(RESPONSE_VERBS),
             summon_verbs: set(SUMMON_VERBS),
             fire_objects: set(FIRE_OBJECTS),
+            missiles: set(MISSILES),
             body_parts: set(BODY_PARTS),
             summon_followers: set(SUMMON_FOLLOWERS),
             responders: set(RESPONDERS),
