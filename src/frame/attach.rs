@@ -164,7 +164,10 @@ impl<'t, 'l> Scan<'t, 'l> {
     /// follow-up; "the cause of death" and "identified himself as" date
     /// nothing.
     fn phrase_role(&self, k: usize, lower: &str) -> Option<Role<'l>> {
-        if (lower.starts_with("discharg") && self.after_weapon(k)) || self.is_gunfire(k, lower) {
+        if (lower.starts_with("discharg") && self.after_weapon(k))
+            || self.is_gunfire(k, lower)
+            || self.is_hit_by_gunfire(k, lower)
+        {
             return Some(Role::Event("shooting"));
         }
         if self.is_wound(k, lower) {
@@ -207,15 +210,19 @@ impl<'t, 'l> Scan<'t, 'l> {
     }
 
     /// True when word `k` (lower case `lower`) tells a wound: "struck in
-    /// the head", "hit in the chest", "hit twice by stray bullets", "struck
-    /// by gunfire".
+    /// the head", "hit in the chest".
     fn is_wound(&self, k: usize, lower: &str) -> bool {
+        let body_part = |n: usize| self.lex.body_parts.contains(&self.after(k, n));
+        matches!(lower, "struck" | "hit")
+            && self.after(k, 1) == "in"
+            && (body_part(2) || body_part(3))
+    }
+
+    /// True when word `k` (lower case `lower`) tells a gunshot wound: "hit
+    /// twice by stray bullets", "struck by gunfire"; not "hit by a car".
+    fn is_hit_by_gunfire(&self, k: usize, lower: &str) -> bool {
         if !matches!(lower, "struck" | "hit") {
             return false;
-        }
-        let body_part = |n: usize| self.lex.body_parts.contains(&self.after(k, n));
-        if self.after(k, 1) == "in" && (body_part(2) || body_part(3)) {
-            return true;
         }
         // "by" may follow an adverb ("hit twice by"); the missile may follow
         // a determiner or an adjective ("by a stray bullet").
@@ -696,18 +703,18 @@ mod tests {
             (
                 "a boy was hit twice by stray bullets Sunday",
                 "Sunday",
-                event(INCIDENT),
+                event("shooting"),
             ),
             (
                 "she was struck by gunfire late Friday",
                 "late Friday",
-                event(INCIDENT),
+                event("shooting"),
             ),
             ("he was hit by a car Friday", "Friday", Some("?")),
             (
                 "A 13-year-old boy who was playing outside on the 4300 block of North Darien Street in Hunting Park around 11:24 p.m. Sunday was hit twice by stray bullets when a man got of a car and fired eight times.",
                 "Sunday",
-                event(INCIDENT),
+                event("shooting"),
             ),
             (
                 "saddened to announce the passing of Ciqala Miller on 6/24/14",

@@ -951,7 +951,7 @@ mod tests {
             (
                 "A 7-year-old girl was struck by a bullet Sunday.",
                 "Sunday",
-                Some(INCIDENT),
+                Some("shooting"),
             ),
             (
                 "His wife called 911 shortly before midnight on Thursday.",
