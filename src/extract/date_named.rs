@@ -182,7 +182,9 @@ impl Grammar<'_> {
         // "Sunday, 2/22/2015" and "Monday, 2:38 a.m." are other forms;
         // "Thursday, the first U.S. fatality" is an ordinal of a noun.
         let in_words = self.day_num(k).is_none();
+        // "Sunday, 16-year-old Asir Brown": an age, not a day.
         if self.glued_digits(k, end)
+            || (self.tight(end) && self.punct(end, b'-'))
             || (in_words
                 && self
                     .tok(end)

@@ -1076,6 +1076,7 @@ fn days_named_by_position() {
         "Officials said Thursday, the first such case in years.",
         "Published: Sunday, 2/22/2015 - Updated",
         "Monday, 2:38 a.m. was the time.",
+        "Shortly before midnight Sunday, 16-year-old Asir Brown was killed.",
         "Nearly two thousand people marched on May 3, two thousand soldiers watched.",
     ] {
         let t = texts(s, P18);
@@ -1084,6 +1085,7 @@ fn days_named_by_position() {
                 || x == "Thursday, the first"
                 || x == "Sunday, 2"
                 || x == "Monday, 2"
+                || x == "Sunday, 16"
                 || x.contains("two thousand")),
             "{s}: {t:?}"
         );
