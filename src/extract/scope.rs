@@ -173,9 +173,25 @@ fn has_anaphor(text: &str, span: Span) -> bool {
     find_any_ci(t, TIME_ANAPHORS).is_some()
 }
 
+/// Words before "as the" that make it a comparison or an example ("such as
+/// the", "as well as the", "twice as many as the"), not a clause.
+const AS_COMPARISONS: &[&str] = &[
+    "such", "well", "much", "many", "same", "far", "long", "soon", "just", "twice", "so",
+];
+
+/// True when "as the" opens a clause in `gap` ("police spent the past two
+/// days there as the community waited to hear how three people died").
+fn has_as_clause(gap: &str) -> bool {
+    let lower = gap.to_ascii_lowercase();
+    lower.match_indices(" as the ").any(|(at, _)| {
+        let before = lower[..at].split_whitespace().last().unwrap_or("");
+        !AS_COMPARISONS.contains(&before)
+    })
+}
+
 /// True when `gap` (text between a date and a claim) crosses a clause boundary.
 fn has_clause_break(gap: &str) -> bool {
-    if find_any_ci(gap.as_bytes(), CLAUSE_BREAKS).is_some() {
+    if find_any_ci(gap.as_bytes(), CLAUSE_BREAKS).is_some() || has_as_clause(gap) {
         return true;
     }
     // Sentences the splitter merged: "… book.Liberman will …", "… years. He …".
@@ -416,6 +432,13 @@ mod tests {
             (" book.Liberman ", true),
             (" years. He ", true),
             (" - who ", true),
+            (
+                " at the home gathering evidence as the community waited to hear how the ",
+                true,
+            ),
+            (" weapons such as the ", false),
+            (" officers as well as the ", false),
+            (" twice as many as the ", false),
         ] {
             assert_eq!(has_clause_break(gap), want, "{gap:?}");
         }
