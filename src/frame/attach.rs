@@ -108,8 +108,10 @@ impl<'t, 'l> Scan<'t, 'l> {
             return role;
         }
         if self.lex.follow_up_verbs.contains(&lower) {
-            // "Hunting Park", "the Smith Funeral Home": a place's name.
-            return if self.in_name(k) {
+            // "Hunting Park", "the Smith Funeral Home": a place's name;
+            // "he wanted to report three murders": a wish, not a manhunt.
+            let wish = matches!(lower.as_str(), "wanted" | "looking") && self.after(k, 1) == "to";
+            return if self.in_name(k) || wish {
                 Role::Other
             } else {
                 Role::FollowUp
@@ -711,6 +713,16 @@ mod tests {
                 event("shooting"),
             ),
             ("he was hit by a car Friday", "Friday", Some("?")),
+            (
+                "a man called 911 Thursday morning and said he wanted to report three murders",
+                "Thursday morning",
+                event("killed"),
+            ),
+            (
+                "the man wanted in the shooting was arrested Friday",
+                "Friday",
+                None,
+            ),
             (
                 "A 13-year-old boy who was playing outside on the 4300 block of North Darien Street in Hunting Park around 11:24 p.m. Sunday was hit twice by stray bullets when a man got of a car and fired eight times.",
                 "Sunday",
