@@ -490,11 +490,21 @@ fn fronted(scan: &Scan, from: usize) -> Dated {
     let lex = scan.lex;
     let mut k = from;
     let mut seen = 0;
-    let mut responded = false;
+    let mut responded: Option<usize> = None;
     while k < scan.ws.len() && seen < FRONTED_REACH {
         let lower = scan.lower(k);
-        responded |= lex.response_verbs.contains(&lower) || lex.summon_verbs.contains(&lower);
+        if lex.response_verbs.contains(&lower) || lex.summon_verbs.contains(&lower) {
+            responded = responded.or(Some(k));
+        }
         if lex.subordinators.contains(&lower) && !lex.time_clause_openers.contains(&lower) {
+            // "Late Sunday, the girl was rushed to a hospital after a man
+            // opened fire": the response is the incident's.
+            if let Some(r) = responded {
+                return Dated::Event {
+                    class: INCIDENT.to_string(),
+                    at: scan.ws[r].start,
+                };
+            }
             let resume = (!lex.complement_openers.contains(&lower))
                 .then(|| comma_after(scan, k))
                 .flatten();
@@ -511,7 +521,7 @@ fn fronted(scan: &Scan, from: usize) -> Dated {
             // the shooting": the date is the emerging's. Responders'
             // arrival is the incident's ("officers responded to a
             // shooting call").
-            Role::Event(_) if scan.is_topic(k) && !responded => return Dated::Unknown,
+            Role::Event(_) if scan.is_topic(k) && responded.is_none() => return Dated::Unknown,
             Role::Event(class) => {
                 return Dated::Event {
                     class: class.to_string(),
@@ -521,8 +531,13 @@ fn fronted(scan: &Scan, from: usize) -> Dated {
             Role::FollowUp => return Dated::FollowUp,
             Role::Other => {}
         }
+        // Names and numbers ("at 16th Street SE, near Good Hope Road")
+        // say where, not what: they do not use up the reach.
+        let word = scan.ws[k];
+        if !(word.is_capitalised() || word.text.chars().any(|c| c.is_ascii_digit())) {
+            seen += 1;
+        }
         k += 1;
-        seen += 1;
     }
     Dated::Unknown
 }
@@ -722,6 +737,31 @@ mod tests {
                 "the man wanted in the shooting was arrested Friday",
                 "Friday",
                 None,
+            ),
+            (
+                "At about 2:15 p.m. Sept. 5 at 16th Street SE, police found two males with gunshot wounds.",
+                "Sept. 5",
+                event("shooting"),
+            ),
+            (
+                "officers found a man suffering from a gunshot wound Sunday",
+                "Sunday",
+                event("shooting"),
+            ),
+            (
+                "At about 2:15 p.m. Sept. 5 at 16th Street SE, near Good Hope Road and Minnesota Avenue, police found two males with gunshot wounds.",
+                "Sept. 5",
+                event("shooting"),
+            ),
+            (
+                "Late Sunday evening, the little girl was rushed to Le Bonheur Children's Hospital in extremely critical condition after a man opened fire on her mother.",
+                "Late Sunday evening",
+                event(INCIDENT),
+            ),
+            (
+                "At 10:30 p.m. Wednesday, a 17-year-old was standing in the 7800 block of South Cornell Avenue when he was shot by two men, said Officer Hector Alfaro.",
+                "Wednesday",
+                event("shooting"),
             ),
             (
                 "A 13-year-old boy who was playing outside on the 4300 block of North Darien Street in Hunting Park around 11:24 p.m. Sunday was hit twice by stray bullets when a man got of a car and fired eight times.",
