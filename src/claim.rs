@@ -63,6 +63,26 @@ pub enum Qualifier {
     Range,
 }
 
+impl Qualifier {
+    /// The period a date qualified this way covers: "since October 2014"
+    /// runs on from its first day, "until May" up to its last, "after 2013"
+    /// from the day after, "before 2020" up to the day before; other
+    /// qualifiers keep the date's own days.
+    pub fn period(
+        self,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        match self {
+            Qualifier::AtLeast => (Some(start), None),
+            Qualifier::MoreThan => (end.succ_opt(), None),
+            Qualifier::AtMost => (None, Some(end)),
+            Qualifier::LessThan => (None, start.pred_opt()),
+            Qualifier::Exact | Qualifier::Approx | Qualifier::Range => (Some(start), Some(end)),
+        }
+    }
+}
+
 /// Byte offsets into the document text, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {

@@ -45,7 +45,7 @@ use crate::report::claims::{self, ClaimsFile, DocumentClaims};
 /// Bump when extraction changes in a way that alters claims without a new
 /// crate version (a fixed pattern, a new word in a table), so every ledger
 /// entry is re-extracted once.
-pub const EXTRACTOR_REVISION: u32 = 9;
+pub const EXTRACTOR_REVISION: u32 = 10;
 
 /// Files in the claims directory that are not ledger entries.
 const NOT_ENTRIES: &[&str] = &["baseline.json"];

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use crate::claim::Kind;
+use crate::claim::{Kind, Qualifier};
 use crate::frame::predicate::clause_of;
 use crate::frame::{FramedClaim, Lexicon};
 
@@ -298,6 +298,10 @@ const LEAD_BYTES: usize = 800;
 /// an asserted single-day date.
 fn incident_day(c: &FramedClaim, lex: &Lexicon) -> Option<NaiveDate> {
     if c.claim.kind != Kind::Date || c.frame.polarity != crate::frame::Polarity::Asserted {
+        return None;
+    }
+    // "Since Monday", "until Friday": a span, not the day it happened.
+    if !matches!(c.claim.qualifier, Qualifier::Exact | Qualifier::Approx) {
         return None;
     }
     if !c

@@ -146,7 +146,11 @@ fn scope_for(
     let b = &claims[dates[last]];
     let whole = Span::new(a.span.start, b.span.end);
     let (start, end) = if first == last {
-        a.value.as_ref().and_then(|v| v.interval()).unzip()
+        // "Since October 2014, 15 children have been killed": from then on.
+        match a.value.as_ref().and_then(|v| v.interval()) {
+            Some((s, e)) => a.qualifier.period(s, e),
+            None => (None, None),
+        }
     } else {
         let ia = a.value.as_ref().and_then(|v| v.interval());
         let ib = b.value.as_ref().and_then(|v| v.interval());
@@ -228,7 +232,7 @@ fn clause_around(text: &str, span: Span, sentence: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::{Mention, Qualifier, Value};
+    use crate::claim::{Mention, Value};
     use crate::extract::date;
     use chrono::NaiveDate;
 
@@ -269,7 +273,7 @@ mod tests {
                     column: 1,
                     value: m.value,
                     unit: m.unit,
-                    qualifier: Qualifier::Exact,
+                    qualifier: m.qualifier,
                     sentence: String::new(),
                     sentence_span,
                     noun: None,
@@ -296,6 +300,9 @@ mod tests {
         "300 people",
         "$2 million",
         "$13,000",
+        "at least 15 children",
+        "$3 million",
+        "40 tanks",
     ];
 
     fn d(s: &str) -> NaiveDate {
@@ -410,6 +417,43 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn qualified_dates_scope_open_periods() {
+        // (text, claim, start, end)
+        let cases = [
+            (
+                "Since October 2014, at least 15 children have been murdered in the city.",
+                "at least 15 children",
+                Some("2014-10-01"),
+                None,
+            ),
+            (
+                "Until 2012 the firm sold $3 million of rifles a year.",
+                "$3 million",
+                None,
+                Some("2012-12-31"),
+            ),
+            (
+                "Before 2020 the country bought 40 tanks.",
+                "40 tanks",
+                None,
+                Some("2019-12-31"),
+            ),
+            (
+                "In 2013 the country bought 40 tanks.",
+                "40 tanks",
+                Some("2013-01-01"),
+                Some("2013-12-31"),
+            ),
+        ];
+        for (text, claim_text, start, end) in cases {
+            let claims = extract_text("t", text, 0, None);
+            let c = claims.iter().find(|c| c.text == claim_text);
+            let got = c.and_then(|c| c.time.as_ref()).map(|t| (t.start, t.end));
+            assert_eq!(got, Some((start.map(d), end.map(d))), "{text}");
+        }
     }
 
     #[test]

@@ -743,7 +743,10 @@ fn claim_time(
             .value
             .as_ref()
             .and_then(|v| v.interval())
-            .map(|(s, e)| Period::closed(s, e));
+            .map(|(s, e)| {
+                let (start, end) = claim.qualifier.period(s, e);
+                Period::new(start, end)
+            });
     }
     if let Some(scope) = &claim.time {
         return (scope.start.is_some() || scope.end.is_some())
