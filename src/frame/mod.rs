@@ -150,6 +150,34 @@ impl SentenceFacts {
     fn clause_at(&self, sentence_len: usize, offset: usize) -> (usize, usize) {
         predicate::clause_in(&self.clauses, sentence_len, offset)
     }
+
+    /// The clause `cs..ce` joined with the next one when the count at
+    /// `offset` is its subject and an apposition follows ("Two victims,
+    /// both teens, died"): the count opens the clause, which ends at a
+    /// comma and names no event of its own.
+    fn with_apposition(
+        &self,
+        sentence: &str,
+        cs: usize,
+        ce: usize,
+        offset: usize,
+        lex: &Lexicon,
+    ) -> (usize, usize) {
+        let clause = sentence.get(cs..ce).unwrap_or("");
+        let opens = sentence
+            .get(cs..offset)
+            .is_some_and(|head| words::words(head).is_empty());
+        if !opens || !clause.trim_end().ends_with(',') {
+            return (cs, ce);
+        }
+        let names_event = words::words(clause)
+            .iter()
+            .any(|w| lex.verb_class(&w.text.to_lowercase()).is_some());
+        match self.clauses.iter().find(|&&(s, _)| s == ce) {
+            Some(&(_, next_end)) if !names_event => (cs, next_end),
+            _ => (cs, ce),
+        }
+    }
 }
 
 /// Shorter lower-case words are not learned as common words (see
@@ -464,6 +492,11 @@ fn frame_claim(
     let offset = claim.offset_in_sentence();
     let end = (offset + claim.text.len()).min(sentence.len());
     let (cs, ce) = facts.clause_at(sentence.len(), offset);
+    let (cs, ce) = if claim.kind == Kind::Count {
+        facts.with_apposition(sentence, cs, ce, offset, lex)
+    } else {
+        (cs, ce)
+    };
     let clause = sentence.get(cs..ce).unwrap_or(sentence);
     let (start_in, end_in) = (offset.saturating_sub(cs), end.saturating_sub(cs));
     let mut found = predicate::predicate_of(clause, start_in, end_in, lex);
@@ -1091,6 +1124,39 @@ mod tests {
             let c = claim(&doc, day, Kind::Date, Some(Value::dates(d, d)));
             let out = frame(&doc, vec![c]);
             assert_eq!(out[0].frame.predicate.as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_subject_count_takes_its_verb_past_an_apposition() {
+        // (sentence, count, predicate)
+        let cases = [
+            (
+                "Two victims, both teens, died from their injuries.",
+                "Two victims",
+                Some("killed"),
+            ),
+            (
+                "Two victims, 8 and 9, died from their injuries.",
+                "Two victims",
+                Some("killed"),
+            ),
+            (
+                "Two victims, an 8- and 9-year-old boy, died from their injuries.",
+                "Two victims",
+                Some("killed"),
+            ),
+            (
+                "Two victims died from their injuries.",
+                "Two victims",
+                Some("killed"),
+            ),
+        ];
+        for (text, count, want) in cases {
+            let doc = Document::from_text("d", text);
+            let c = claim(&doc, count, Kind::Count, Some(Value::exact(2.0)));
+            let out = frame(&doc, vec![c]);
+            assert_eq!(out[0].frame.predicate.as_deref(), want, "{text}");
         }
     }
 
