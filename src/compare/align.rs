@@ -17,7 +17,7 @@ use crate::claim::{Kind, Qualifier};
 use crate::frame::predicate::clause_of;
 use crate::frame::{FramedClaim, Lexicon};
 
-use super::restate::restates;
+use super::restate::{Sentence, restates, restates_read};
 
 /// Dates naming at most this many days count as days of a story.
 const STORY_PERIOD_DAYS: i64 = 7;
@@ -670,9 +670,16 @@ pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<
             .copied()
             .filter(|&i| items[i].claim.kind == Kind::Count)
             .collect();
+        if counts.len() < 2 {
+            continue;
+        }
+        let read: Vec<Sentence> = counts.iter().map(|&i| Sentence::of(&items[i])).collect();
         for (k, &a) in counts.iter().enumerate() {
-            for &b in &counts[k + 1..] {
-                if dims.get(a) != dims.get(b) || !restates(&items[a], &items[b]) {
+            for (l, &b) in counts.iter().enumerate().skip(k + 1) {
+                let (Some(sa), Some(sb)) = (read.get(k), read.get(l)) else {
+                    continue;
+                };
+                if dims.get(a) != dims.get(b) || !restates_read(&items[a], sa, &items[b], sb) {
                     continue;
                 }
                 if !seen.insert(pair_key(a, b)) {

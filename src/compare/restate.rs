@@ -29,10 +29,30 @@ const MIN_WORDS: usize = 4;
 /// longer one does not: at least [`MIN_SHARED`] of its content words and
 /// every one of its names are in the longer sentence.
 pub fn restates(x: &FramedClaim, y: &FramedClaim) -> bool {
-    if x.doc != y.doc || x.claim.sentence_span == y.claim.sentence_span {
-        return false;
+    apart(x, y) && words_restate(&content_words(x), &content_words(y))
+}
+
+/// The content words of a claim's sentence, for comparing many pairs of
+/// one article's claims without reading each sentence again.
+pub struct Sentence(HashMap<String, bool>);
+
+impl Sentence {
+    pub fn of(c: &FramedClaim) -> Self {
+        Sentence(content_words(c))
     }
-    let (wx, wy) = (content_words(x), content_words(y));
+}
+
+/// [`restates`] with the sentences' words read beforehand.
+pub fn restates_read(x: &FramedClaim, sx: &Sentence, y: &FramedClaim, sy: &Sentence) -> bool {
+    apart(x, y) && words_restate(&sx.0, &sy.0)
+}
+
+/// Different sentences of one document.
+fn apart(x: &FramedClaim, y: &FramedClaim) -> bool {
+    x.doc == y.doc && x.claim.sentence_span != y.claim.sentence_span
+}
+
+fn words_restate(wx: &HashMap<String, bool>, wy: &HashMap<String, bool>) -> bool {
     let (short, long) = if wx.len() <= wy.len() {
         (wx, wy)
     } else {
