@@ -491,11 +491,13 @@ fn fronted(scan: &Scan, from: usize) -> Dated {
     let mut k = from;
     let mut seen = 0;
     let mut responded: Option<usize> = None;
+    let mut responders = false;
     while k < scan.ws.len() && seen < FRONTED_REACH {
         let lower = scan.lower(k);
         if lex.response_verbs.contains(&lower) || lex.summon_verbs.contains(&lower) {
             responded = responded.or(Some(k));
         }
+        responders |= lex.responders.contains(&lower);
         if lex.subordinators.contains(&lower) && !lex.time_clause_openers.contains(&lower) {
             // "Late Sunday, the girl was rushed to a hospital after a man
             // opened fire": the response is the incident's.
@@ -528,7 +530,17 @@ fn fronted(scan: &Scan, from: usize) -> Dated {
                     at: scan.ws[k].start,
                 };
             }
-            Role::FollowUp => return Dated::FollowUp,
+            // "officers responded to the block for the report of a
+            // shooting": what they answered, not a later report.
+            Role::FollowUp => {
+                return match responded {
+                    Some(r) => Dated::Event {
+                        class: INCIDENT.to_string(),
+                        at: scan.ws[r].start,
+                    },
+                    None => Dated::FollowUp,
+                };
+            }
             Role::Other => {}
         }
         // Names and numbers ("at 16th Street SE, near Good Hope Road")
@@ -539,7 +551,15 @@ fn fronted(scan: &Scan, from: usize) -> Dated {
         }
         k += 1;
     }
-    Dated::Unknown
+    // "On Oct. 27 at around 2:45 a.m., officers responded to the 6800
+    // block of Walker Mill Road …": responders answering date the incident.
+    match responded {
+        Some(r) if responders => Dated::Event {
+            class: INCIDENT.to_string(),
+            at: scan.ws[r].start,
+        },
+        _ => Dated::Unknown,
+    }
 }
 
 /// The first word after the next comma following word `k`.
@@ -757,6 +777,16 @@ mod tests {
                 "Late Sunday evening, the little girl was rushed to Le Bonheur Children's Hospital in extremely critical condition after a man opened fire on her mother.",
                 "Late Sunday evening",
                 event(INCIDENT),
+            ),
+            (
+                "On Oct. 27 at around 2:45 a.m., officers responded to the 6800 block of Walker Mill Road in Capitol Heights for the report of a shooting.",
+                "Oct. 27",
+                event(INCIDENT),
+            ),
+            (
+                "On Monday, officers reported the arrest of a man in the shooting.",
+                "Monday",
+                None,
             ),
             (
                 "At 10:30 p.m. Wednesday, a 17-year-old was standing in the 7800 block of South Cornell Avenue when he was shot by two men, said Officer Hector Alfaro.",
