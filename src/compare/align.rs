@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 
 use crate::claim::{Kind, Qualifier};
 use crate::frame::predicate::clause_of;
-use crate::frame::{FramedClaim, Lexicon};
+use crate::frame::{FramedClaim, Lexicon, Period};
 
 use super::restate::{Sentence, restates, restates_read};
 
@@ -543,7 +543,9 @@ impl<'a> StoryStats<'a> {
         lex: &Lexicon,
     ) -> Option<f64> {
         match self.day_gap(&x.doc, &y.doc) {
-            Some(gap) if gap > config.story_max_gap_days => return None,
+            Some(gap) if gap > config.story_max_gap_days && !self.follow_up(x, y, config, lex) => {
+                return None;
+            }
             Some(_) => {}
             // Undated stories: the claims' own sentences must name the
             // same places and people.
@@ -569,6 +571,45 @@ impl<'a> StoryStats<'a> {
         (evidence && share >= least).then_some(share)
     }
 
+    /// True when one of two claims is a follow-up's that dates the
+    /// incident itself ("killed three people in the 1400 block of Gherald
+    /// Street in October of 2014", months later): the claim's own sentence
+    /// gives a day or a month overlapping the other's period, and both
+    /// sentences name the same rare place or person.
+    fn follow_up(
+        &self,
+        x: &FramedClaim,
+        y: &FramedClaim,
+        config: &AlignConfig,
+        lex: &Lexicon,
+    ) -> bool {
+        let own = |c: &FramedClaim| c.claim.kind == Kind::Date || c.claim.time.is_some();
+        let short = |p: &Period| match (p.start, p.end) {
+            (Some(s), Some(e)) => (e - s).num_days() < FOLLOW_UP_PERIOD_DAYS,
+            _ => false,
+        };
+        let dated = match (x.frame.time, y.frame.time) {
+            (Some(a), Some(b)) => short(&a) && short(&b) && a.overlaps(&b),
+            _ => false,
+        };
+        if !(dated && (own(x) || own(y))) {
+            return false;
+        }
+        let keys = |c: &FramedClaim| -> HashSet<String> {
+            c.frame
+                .entities
+                .iter()
+                .flat_map(|e| crate::frame::entity::story_keys(e, lex))
+                .collect()
+        };
+        let kx = keys(x);
+        keys(y).iter().any(|k| {
+            kx.contains(k)
+                && x.frame.context.contains(k)
+                && self.documents_naming(k) <= config.rare_entity_docs
+        })
+    }
+
     /// How much two stories share: the weight of the shared entities over
     /// the smaller story's weight, the number shared, and how many
     /// documents name the rarest of them (`usize::MAX` when none is shared).
@@ -586,6 +627,10 @@ impl<'a> StoryStats<'a> {
         (share, shared.len(), rarest)
     }
 }
+
+/// The longest period (days) a follow-up's own date may span and still
+/// place its claim: a day or a month ("in October of 2014"), not a year.
+const FOLLOW_UP_PERIOD_DAYS: i64 = 31;
 
 /// True for claims about a one-off incident (killed, injured, shot).
 fn is_incident(c: &FramedClaim, lex: &Lexicon) -> bool {
@@ -1538,6 +1583,52 @@ mod tests {
                 .same_story(&items[1], &items[3], &larger_part, &lex)
                 .is_none()
         );
+    }
+
+    #[test]
+    fn a_follow_up_dating_the_incident_joins_its_story_through_a_rare_name() {
+        let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(2016, m, d);
+        let lex = Lexicon::default();
+        let cfg = AlignConfig::default();
+        // The first report, and a follow-up five months later.
+        let mut first = incident("a", Kind::Count, "killed", None, &["jane roe", "chicago"]);
+        first.claim.anchor = day(5, 14);
+        first.frame.time = day(5, 14).map(|d| Period::closed(d, d));
+        first.frame.entities = vec!["Jane Roe".into()];
+        let follow_up = |entities: &[&str], month: bool| {
+            let mut c = incident("c", Kind::Count, "killed", None, &["jane roe", "chicago"]);
+            c.claim.anchor = day(10, 20);
+            c.frame.entities = entities.iter().map(|e| e.to_string()).collect();
+            let (start, end) = (day(5, 1), day(5, 31));
+            c.frame.time = Some(Period::new(start, end));
+            if month {
+                c.claim.time = Some(crate::claim::TimeScope {
+                    text: "in May".into(),
+                    span: Span::new(0, 6),
+                    start,
+                    end,
+                    unit: "month".into(),
+                });
+            }
+            c
+        };
+        for (entities, own_date, joins) in [
+            // "killed Jane Roe in May": the same story.
+            (&["Jane Roe"][..], true, true),
+            // No date of its own: the follow-up's period is a guess.
+            (&["Jane Roe"][..], false, false),
+            // Only a city in common.
+            (&["Chicago"][..], true, false),
+        ] {
+            let later = follow_up(entities, own_date);
+            let items = vec![first.clone(), later.clone()];
+            let stats = StoryStats::new(&items, &lex);
+            assert_eq!(
+                stats.same_story(&first, &later, &cfg, &lex).is_some(),
+                joins,
+                "{entities:?} {own_date}"
+            );
+        }
     }
 
     #[test]
