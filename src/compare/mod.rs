@@ -447,6 +447,16 @@ mod tests {
     );
 
     /// Frames hand-written documents with hand-placed claims.
+    /// The findings within one article published on `published`.
+    fn one_article(
+        published: NaiveDate,
+        text: &str,
+        claims: Vec<(&str, Kind, crate::claim::Value)>,
+    ) -> Vec<Finding> {
+        let (items, lex) = framed(&[("news", Some(published), text, claims)]);
+        compare(items, &AlignConfig::default(), &lex)
+    }
+
     fn framed(docs: &[TestDoc]) -> (Vec<FramedClaim>, Lexicon) {
         let mut framer = Framer::default();
         for (_, _, text, _) in docs {
@@ -644,17 +654,14 @@ mod tests {
             ),
         ];
         for (later, when, d, want) in cases {
-            let text = format!("{lead} {later}");
-            let (items, lex) = framed(&[(
-                "news",
-                Some(date(2016, 5, 16)),
-                &text,
+            let findings = one_article(
+                date(2016, 5, 16),
+                &format!("{lead} {later}"),
                 vec![
                     ("Friday night", Kind::Date, day(13)),
                     (when, Kind::Date, day(d)),
                 ],
-            )]);
-            let findings = compare(items, &AlignConfig::default(), &lex);
+            );
             let got = findings
                 .iter()
                 .map(|f| f.verdict)
@@ -692,17 +699,14 @@ mod tests {
             ),
         ];
         for (body, count, n, want) in cases {
-            let text = format!("{head} {body}");
-            let (items, lex) = framed(&[(
-                "news",
-                Some(date(2013, 9, 15)),
-                &text,
+            let findings = one_article(
+                date(2013, 9, 15),
+                &format!("{head} {body}"),
                 vec![
                     ("Six people", Kind::Count, v(6.0)),
                     (count, Kind::Count, v(n)),
                 ],
-            )]);
-            let findings = compare(items, &AlignConfig::default(), &lex);
+            );
             let got = findings.iter().map(|f| f.verdict).next();
             let got = got.filter(|v| *v != Verdict::Related);
             assert_eq!(got, want, "{body}: {findings:#?}");
