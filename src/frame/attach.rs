@@ -280,6 +280,20 @@ impl<'t, 'l> Scan<'t, 'l> {
                 .any(|c| lex.charge_cues.contains(&self.lower(c)))
     }
 
+    /// The incident a report at word `k` tells of before the date at word
+    /// `date_word`: an incident reference ("happened", "911") between them.
+    fn reported_incident(&self, k: usize, date_word: usize) -> Option<Dated> {
+        if !self.lex.attribution_verbs.contains(&self.lower(k)) {
+            return None;
+        }
+        (k + 1..date_word)
+            .find(|&j| self.lex.incident_references.contains(&self.lower(j)))
+            .map(|j| Dated::Event {
+                class: INCIDENT.to_string(),
+                at: self.ws[j].start,
+            })
+    }
+
     /// True for reporting verbs ("said", "told") further than
     /// [`REPORT_REACH`] words before the date: they do not date it.
     fn distant_report(&self, k: usize, date_word: usize) -> bool {
@@ -582,7 +596,14 @@ fn nearest_before(scan: &Scan, before: &[usize]) -> Option<Dated> {
             r => r,
         };
         match role {
-            Role::FollowUp if chosen.is_none() => return Some(Dated::FollowUp),
+            // "Police said it happened Saturday", "said police got a 911
+            // call Saturday": the report tells of the incident after it.
+            Role::FollowUp if chosen.is_none() => {
+                return Some(
+                    scan.reported_incident(k, date_word)
+                        .unwrap_or(Dated::FollowUp),
+                );
+            }
             Role::FollowUp => break,
             Role::Event(class) => match chosen {
                 None => chosen = Some((class, scan.ws[k].start)),
@@ -756,6 +777,21 @@ mod tests {
             (
                 "the man wanted in the shooting was arrested Friday",
                 "Friday",
+                None,
+            ),
+            (
+                "Police said it happened Saturday.",
+                "Saturday",
+                event(INCIDENT),
+            ),
+            (
+                "The office said police got a 911 call Saturday morning from her husband.",
+                "Saturday morning",
+                event(INCIDENT),
+            ),
+            (
+                "Police said Saturday that the man was arrested.",
+                "Saturday",
                 None,
             ),
             (
