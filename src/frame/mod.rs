@@ -609,6 +609,11 @@ fn date_predicate(
         _ if is_clocked(at, lex) && reports_only_the_incident(at.sentence, lex) => {
             return Some(INCIDENT.to_string());
         }
+        // "It was just after 3:30 a.m. Monday, and two people were
+        // quarreling on the lawn": a story setting the scene of its incident.
+        _ if is_clocked(at, lex) && sets_the_scene(at.sentence) => {
+            return Some(INCIDENT.to_string());
+        }
         attach::Dated::FollowUp => return None,
         attach::Dated::Unknown => {
             match attach::dated_event(at.sentence, at.start, at.end, true, lex) {
@@ -656,6 +661,17 @@ fn reports_only_the_incident(sentence: &str, lex: &Lexicon) -> bool {
         && words::words(&lower).iter().all(|w| {
             !lex.follow_up_verbs.contains(w.text) || lex.attribution_verbs.contains(w.text)
         })
+}
+
+/// True for a sentence that opens on "It was" and the time ("It was just
+/// after 3:30 a.m. Monday, and …").
+fn sets_the_scene(sentence: &str) -> bool {
+    let head: Vec<String> = words::words(sentence)
+        .iter()
+        .take(2)
+        .map(|w| w.text.to_lowercase())
+        .collect();
+    head == ["it", "was"]
 }
 
 /// Periods that, before "after a", recall another incident ("two days
@@ -1109,6 +1125,12 @@ mod tests {
             ),
             // Losing a job is no shooting.
             ("Officer Bob Smith was fired on Tuesday.", "Tuesday", None),
+            (
+                "It was just after 3:30 a.m. Monday, and two people were quarreling on the lawn.",
+                "Monday",
+                Some(INCIDENT),
+            ),
+            ("It was a quiet Monday in the town.", "Monday", None),
             // A follow-up is not the incident.
             (
                 "The suspect was arraigned Monday for what happened.",
