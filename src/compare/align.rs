@@ -707,13 +707,13 @@ pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<
             }
         }
     }
-    // A headline and its lead restating one count: paired inside the
-    // article whatever names their sentences keep.
+    // A headline and its lead restating one count or day: paired inside
+    // the article whatever names their sentences keep.
     for list in incidents_of.values() {
         let counts: Vec<usize> = list
             .iter()
             .copied()
-            .filter(|&i| items[i].claim.kind == Kind::Count)
+            .filter(|&i| matches!(items[i].claim.kind, Kind::Count | Kind::Date))
             .collect();
         if counts.len() < 2 {
             continue;
@@ -730,7 +730,7 @@ pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<
                 if !seen.insert(pair_key(a, b)) {
                     continue;
                 }
-                if let Some(score) = restatement_score(&items[a], &items[b]) {
+                if let Some(score) = restatement_score(&items[a], &items[b], lex) {
                     pairs.push(Pair { a, b, score });
                 }
             }
@@ -917,7 +917,7 @@ fn score_same_dimension(
             return incident_score(x, y, config, lex, stats);
         }
         if restates(x, y) {
-            return restatement_score(x, y);
+            return restatement_score(x, y, lex);
         }
     }
     let mut e = entity_overlap(&x.frame.entities, &y.frame.entities, lex);
@@ -1016,7 +1016,13 @@ fn incident_score(
 /// Two claims of one article whose sentences restate each other (a headline
 /// and its lead): the same figure told twice when their predicates and
 /// periods agree, whatever names the sentences' frames kept.
-fn restatement_score(x: &FramedClaim, y: &FramedClaim) -> Option<f64> {
+fn restatement_score(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Option<f64> {
+    if x.claim.kind == Kind::Date {
+        // One event's day told twice: the verdict judges the two days.
+        let (px, py) = (x.frame.predicate.as_deref()?, y.frame.predicate.as_deref()?);
+        let days = incident_day(x, lex).is_some() && incident_day(y, lex).is_some();
+        return (days && lex.event_family(px) == lex.event_family(py)).then_some(1.0);
+    }
     let periods_agree = match (x.frame.time, y.frame.time) {
         (Some(a), Some(b)) => a.overlaps(&b),
         _ => true,

@@ -671,6 +671,22 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_restating_the_lead_with_another_day_is_a_conflict() {
+        let day = |d: u32| crate::claim::Value::dates(date(2015, 8, d), date(2015, 8, d));
+        let findings = one_article(
+            date(2015, 8, 20),
+            "Two Benbrook teens died in separate incidents early Tuesday (Photo: WFAA). \
+             Two teenagers died early Thursday morning in separate incidents in Benbrook.",
+            vec![
+                ("early Tuesday", Kind::Date, day(18)),
+                ("early Thursday morning", Kind::Date, day(20)),
+            ],
+        );
+        let verdicts: Vec<Verdict> = findings.iter().map(|f| f.verdict).collect();
+        assert_eq!(verdicts, [Verdict::Conflict], "{findings:#?}");
+    }
+
+    #[test]
     fn one_article_restating_its_count_differently_is_a_conflict() {
         let v = |x: f64| crate::claim::Value::exact(x);
         let head = "Six people injured in shooting outside Yakima hookah lounge.";

@@ -286,8 +286,11 @@ pub(crate) fn days_reconcile(
             "adjacent weekdays once one is read in the next week: a story updated the next day names the day after",
         );
     }
+    // Not when both date the death ("died Tuesday", "died Thursday"); "one
+    // of five people shot October 27 has died" dates the shooting.
     let death_after_shooting = |later: IncidentDay, earlier: IncidentDay| {
         later.death
+            && !(earlier.death && earlier.predicate == later.predicate)
             && lex.outcome_after(later.predicate, earlier.predicate)
             && later.day > earlier.day
     };
@@ -991,6 +994,19 @@ mod tests {
             let got = days_reconcile(at(px, dx, death), at(py, dy, false), relative, &lex);
             assert_eq!(got.is_some(), expected, "{px} {dx} / {py} {dy}");
         }
+        // "died Thursday" against "died Tuesday": two days for one death.
+        let died = |day| IncidentDay {
+            predicate: "killed",
+            day: d(2016, 5, day),
+            death: true,
+        };
+        assert!(days_reconcile(died(19), died(17), false, &lex).is_none());
+        // "one of five people shot October 27 has died" dates the shooting.
+        let shot_has_died = IncidentDay {
+            predicate: "shooting",
+            ..died(17)
+        };
+        assert!(days_reconcile(died(19), shot_has_died, false, &lex).is_some());
     }
 
     #[test]
