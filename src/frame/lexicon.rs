@@ -982,6 +982,17 @@ const PERSON_NOUNS: &[&str] = &[
     "students",
     "bystanders",
     "individuals",
+    "males",
+    "females",
+    "kids",
+    "juveniles",
+    "youths",
+    "toddlers",
+    "infants",
+    "babies",
+    "patrons",
+    "customers",
+    "passengers",
     // One per person killed: "four bodies", "five deaths" (not "500
     // homicides", a city's tally).
     "bodies",
