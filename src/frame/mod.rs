@@ -583,6 +583,26 @@ fn date_predicate(
     {
         return None;
     }
+    // "… accidental shooting this morning … — Lawrence Police
+    // (@LawrenceKS_PD) August 25, 2016": a post telling the incident as
+    // news of the day is dated the day it happened; any other post's date
+    // is when it was posted (a press conference days later).
+    if let Some(post) = embedded_post(at.sentence, at.start) {
+        let ws = words::words(post);
+        let lower: Vec<String> = ws.iter().map(|w| w.text.to_lowercase()).collect();
+        let about_incident = lower.iter().any(|w| {
+            lex.verb_class(w).is_some_and(|c| lex.is_momentary(c))
+                || lex.incident_references.contains(w)
+        });
+        let of_the_day = lower.iter().enumerate().any(|(i, w)| {
+            matches!(w.as_str(), "today" | "tonight" | "breaking")
+                || (w == "this"
+                    && lower
+                        .get(i + 1)
+                        .is_some_and(|n| matches!(n.as_str(), "morning" | "afternoon" | "evening")))
+        });
+        return (about_incident && of_the_day).then(|| INCIDENT.to_string());
+    }
     let cs = at.clause_start;
     let head = at.sentence.get(..cs).unwrap_or("").trim_end();
     let opens_sentence = head.is_empty() || head.ends_with([';', ':', '–', '—', '-']);
@@ -661,6 +681,16 @@ fn reports_only_the_incident(sentence: &str, lex: &Lexicon) -> bool {
         && words::words(&lower).iter().all(|w| {
             !lex.follow_up_verbs.contains(w.text) || lex.attribution_verbs.contains(w.text)
         })
+}
+
+/// The text of an embedded social-media post whose signature ("— Name
+/// (@handle)") runs up to the date at byte `start` of the sentence.
+fn embedded_post(sentence: &str, start: usize) -> Option<&str> {
+    let head = sentence.get(..start)?.trim_end();
+    let signature = head.strip_suffix(')')?;
+    let handle = signature.rfind("(@")?;
+    let dash = signature.get(..handle)?.rfind(['—', '–'])?;
+    sentence.get(..dash)
 }
 
 /// True for a sentence that opens on "It was" and the time ("It was just
@@ -1131,6 +1161,22 @@ mod tests {
                 Some(INCIDENT),
             ),
             ("It was a quiet Monday in the town.", "Monday", None),
+            (
+                "Media Release in regards to an accidental shooting this morning of a 6 year old pic.twitter.com/AKjW0smRXa — Lawrence Police (@LawrenceKS_PD) August 25, 2016",
+                "August 25, 2016",
+                Some(INCIDENT),
+            ),
+            (
+                "Great turnout at the parade pic.twitter.com/x1 — Jane Roe (@janeroe) May 13, 2016",
+                "May 13, 2016",
+                None,
+            ),
+            // Posted from a press conference days after the shooting.
+            (
+                "BELLAGIO SHOOTING: @LVMPD show where police and suspect were standing pic.twitter.com/x2 — Jess Roe (@jessroe) January 26, 2016",
+                "January 26, 2016",
+                None,
+            ),
             // A follow-up is not the incident.
             (
                 "The suspect was arraigned Monday for what happened.",
