@@ -50,7 +50,7 @@ pub struct Options {
 const GATE: Gate = Gate {
     max_false_alignment: 5.0,
     max_false_conflicts: 5.0,
-    min_recall: 76.0,
+    min_recall: 78.0,
 };
 
 struct Gate {
