@@ -1,6 +1,7 @@
 //! Restatement: whether two sentences of one article say the same thing in
 //! other words (a headline and its lead, a lead and its recap), so that two
-//! counts in them are one figure told twice, not two groups.
+//! counts in them are one figure told twice, not two groups, and two days
+//! in them are one incident dated twice.
 //!
 //! "Six people injured in shooting outside Yakima hookah lounge" restates
 //! "Yakima police are investigating a shooting that left seven people
