@@ -186,11 +186,18 @@ const AS_COMPARISONS: &[&str] = &[
 /// True when "as the" opens a clause in `gap` ("police spent the past two
 /// days there as the community waited to hear how three people died").
 fn has_as_clause(gap: &str) -> bool {
-    let lower = gap.to_ascii_lowercase();
-    lower.match_indices(" as the ").any(|(at, _)| {
-        let before = lower[..at].split_whitespace().last().unwrap_or("");
-        !AS_COMPARISONS.contains(&before)
-    })
+    const AS_THE: &[u8] = b" as the ";
+    let bytes = gap.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes.get(from..).and_then(|b| find_ci(b, AS_THE)) {
+        let at = from + at;
+        let before = gap.get(..at).and_then(|h| h.split_whitespace().last());
+        if !before.is_some_and(|w| AS_COMPARISONS.iter().any(|c| w.eq_ignore_ascii_case(c))) {
+            return true;
+        }
+        from = at + AS_THE.len() - 1;
+    }
+    false
 }
 
 /// True when `gap` (text between a date and a claim) crosses a clause boundary.
@@ -483,6 +490,8 @@ mod tests {
             (" weapons such as the ", false),
             (" officers as well as the ", false),
             (" twice as many as the ", false),
+            (" Weapons Such As The ", false),
+            (" such as the rifles sold as the war began ", true),
         ] {
             assert_eq!(has_clause_break(gap), want, "{gap:?}");
         }
