@@ -17,7 +17,7 @@ use crate::claim::{Kind, Qualifier};
 use crate::frame::predicate::clause_of;
 use crate::frame::{FramedClaim, Lexicon, Period};
 
-use super::restate::{Sentence, restates, restates_read};
+use super::restate::{Sentence, restates_read};
 
 /// Dates naming at most this many days count as days of a story.
 const STORY_PERIOD_DAYS: i64 = 7;
@@ -678,6 +678,46 @@ pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<
     // Millions of candidate pairs in a large archive: one word per pair.
     let mut seen: HashSet<u64> = HashSet::new();
     let mut pairs = Vec::new();
+    // Claims about one-off incidents in documents telling the same story
+    // are paired even when their sentences share no name.
+    let mut incidents_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in items.iter().enumerate() {
+        if dims.get(i).is_some_and(Option::is_some) && is_incident(c, lex) {
+            let list = incidents_of.entry(c.doc.as_str()).or_default();
+            if list.len() < config.story_claims {
+                list.push(i);
+            }
+        }
+    }
+    // A headline and its lead restating one count or day: paired inside
+    // the article whatever names their sentences keep, before any other
+    // pass scores the pair.
+    for list in incidents_of.values() {
+        let figures = || {
+            list.iter()
+                .copied()
+                .filter(|&i| matches!(items[i].claim.kind, Kind::Count | Kind::Date))
+        };
+        if figures().nth(1).is_none() {
+            continue;
+        }
+        let read: Vec<(usize, Sentence)> =
+            figures().map(|i| (i, Sentence::of(&items[i]))).collect();
+        for (k, (a, sa)) in read.iter().enumerate() {
+            for (b, sb) in &read[k + 1..] {
+                let (a, b) = (*a, *b);
+                if dims.get(a) != dims.get(b) || !restates_read(&items[a], sa, &items[b], sb) {
+                    continue;
+                }
+                if !seen.insert(pair_key(a, b)) {
+                    continue;
+                }
+                if let Some(score) = restatement_score(&items[a], &items[b], lex) {
+                    pairs.push(Pair { a, b, score });
+                }
+            }
+        }
+    }
     let mut blocks: Vec<_> = blocks.into_iter().collect();
     blocks.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     for (_, mut members) in blocks {
@@ -691,46 +731,6 @@ pub fn align(items: &[FramedClaim], config: &AlignConfig, lex: &Lexicon) -> Vec<
                 // Same block: same dimension.
                 if let Some(score) = score_same_dimension(&items[a], &items[b], config, lex, &stats)
                 {
-                    pairs.push(Pair { a, b, score });
-                }
-            }
-        }
-    }
-    // Claims about one-off incidents in documents telling the same story
-    // are paired even when their sentences share no name.
-    let mut incidents_of: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, c) in items.iter().enumerate() {
-        if dims.get(i).is_some_and(Option::is_some) && is_incident(c, lex) {
-            let list = incidents_of.entry(c.doc.as_str()).or_default();
-            if list.len() < config.story_claims {
-                list.push(i);
-            }
-        }
-    }
-    // A headline and its lead restating one count or day: paired inside
-    // the article whatever names their sentences keep.
-    for list in incidents_of.values() {
-        let counts: Vec<usize> = list
-            .iter()
-            .copied()
-            .filter(|&i| matches!(items[i].claim.kind, Kind::Count | Kind::Date))
-            .collect();
-        if counts.len() < 2 {
-            continue;
-        }
-        let read: Vec<Sentence> = counts.iter().map(|&i| Sentence::of(&items[i])).collect();
-        for (k, &a) in counts.iter().enumerate() {
-            for (l, &b) in counts.iter().enumerate().skip(k + 1) {
-                let (Some(sa), Some(sb)) = (read.get(k), read.get(l)) else {
-                    continue;
-                };
-                if dims.get(a) != dims.get(b) || !restates_read(&items[a], sa, &items[b], sb) {
-                    continue;
-                }
-                if !seen.insert(pair_key(a, b)) {
-                    continue;
-                }
-                if let Some(score) = restatement_score(&items[a], &items[b], lex) {
                     pairs.push(Pair { a, b, score });
                 }
             }
@@ -912,13 +912,8 @@ fn score_same_dimension(
     if is_reference(x) && is_reference(y) {
         return None;
     }
-    if is_incident(x, lex) && is_incident(y, lex) {
-        if x.doc != y.doc {
-            return incident_score(x, y, config, lex, stats);
-        }
-        if restates(x, y) {
-            return restatement_score(x, y, lex);
-        }
+    if x.doc != y.doc && is_incident(x, lex) && is_incident(y, lex) {
+        return incident_score(x, y, config, lex, stats);
     }
     let mut e = entity_overlap(&x.frame.entities, &y.frame.entities, lex);
     let directed = x
