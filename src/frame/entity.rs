@@ -365,7 +365,8 @@ fn acronym_pairs_in(text: &str) -> Vec<(String, String)> {
             if !run.is_empty() && !gap.trim().is_empty() {
                 break;
             }
-            if j + 1 == k && !gap.trim().starts_with('(') {
+            // A headline above a "(BROOKLYN) -" dateline names no acronym.
+            if j + 1 == k && (!gap.trim().starts_with('(') || gap.contains('\n')) {
                 break;
             }
             if p.bare().len() != p.text.len() {
@@ -539,6 +540,10 @@ mod tests {
             ),
             ("a 155 mm (6.1 in) gun", &[]),
             ("in the capital (UTC) time", &[]),
+            (
+                "Teen Injured In Hunting Accident\n\n(BROOKLYN) - Officers are investigating",
+                &[],
+            ),
         ];
         for (text, expected) in cases {
             let got = acronym_pairs(text);
