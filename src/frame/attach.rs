@@ -294,6 +294,11 @@ impl<'t, 'l> Scan<'t, 'l> {
             })
     }
 
+    /// True when word `k` is the "911" of "called 911".
+    fn calls_911(&self, k: usize) -> bool {
+        k > 0 && self.ws[k].text == "911" && self.lex.summon_verbs.contains(&self.lower(k - 1))
+    }
+
     /// True for reporting verbs ("said", "told") further than
     /// [`REPORT_REACH`] words before the date: they do not date it.
     fn distant_report(&self, k: usize, date_word: usize) -> bool {
@@ -582,6 +587,11 @@ fn nearest_before(scan: &Scan, before: &[usize]) -> Option<Dated> {
     let mut chosen: Option<(&str, usize)> = None;
     let date_word = before.last().map_or(0, |&k| k + 1);
     for &k in before.iter().rev() {
+        // "a man who identified himself as Lance Buckley called 911
+        // Thursday": the call tells of the incident, whatever came before.
+        if chosen.is_none() && scan.calls_911(k) {
+            break;
+        }
         let role = match scan.role(k) {
             Role::FollowUp if scan.distant_report(k, date_word) => Role::Other,
             r => r,
@@ -840,6 +850,11 @@ mod tests {
                 "a man who identified himself as Lance Buckley called 911 Thursday morning",
                 "Thursday morning",
                 Some("?"),
+            ),
+            (
+                "a man who identified himself as Lance Buckley called 911 Thursday morning and said he wanted to report three murders and a suicide",
+                "Thursday morning",
+                event("killed"),
             ),
             ("police identified the victim Thursday", "Thursday", None),
             // A page's time stamp dates the page.
