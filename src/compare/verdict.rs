@@ -200,6 +200,7 @@ fn incident_days_differ(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Opti
         predicate,
         day,
         death: dates_a_death(c, lex),
+        on_the_spot: killed_on_the_spot(c, lex),
     };
     if let Some(why) = days_reconcile(
         day(x, px, dx),
@@ -249,13 +250,24 @@ fn dates_a_death(c: &FramedClaim, lex: &Lexicon) -> bool {
     words.iter().any(|w| lex.death_words.contains(*w)) && !words.contains(&"scene")
 }
 
-/// One article's day for an incident: its predicate, the day, and whether
-/// the clause dates a death ([`dates_a_death`]).
+/// True when the claim's clause puts the death on the attack's day ("was
+/// shot and killed early Thursday"; the lexicon's `on_the_spot_phrases`).
+fn killed_on_the_spot(c: &FramedClaim, lex: &Lexicon) -> bool {
+    let clause = clause_of(&c.claim).to_lowercase();
+    lex.on_the_spot_phrases
+        .iter()
+        .any(|p| crate::frame::words::contains_phrase(&clause, p))
+}
+
+/// One article's day for an incident: its predicate, the day, whether the
+/// clause dates a death ([`dates_a_death`]), and whether it says the victim
+/// died in the attack ([`killed_on_the_spot`]).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct IncidentDay<'a> {
     pub predicate: &'a str,
     pub day: chrono::NaiveDate,
     pub death: bool,
+    pub on_the_spot: bool,
 }
 
 /// Why two days given for one incident may both be right, if they may:
@@ -286,10 +298,12 @@ pub(crate) fn days_reconcile(
             "adjacent weekdays once one is read in the next week: a story updated the next day names the day after",
         );
     }
-    // Not when both date the death ("died Tuesday", "died Thursday"); "one
-    // of five people shot October 27 has died" dates the shooting.
+    // Not when both date the death ("died Tuesday", "died Thursday") or
+    // the earlier day is the death's ("shot and killed Thursday"); "one of
+    // five people shot October 27 has died" dates the shooting.
     let death_after_shooting = |later: IncidentDay, earlier: IncidentDay| {
         later.death
+            && !earlier.on_the_spot
             && !(earlier.death && earlier.predicate == later.predicate)
             && lex.outcome_after(later.predicate, earlier.predicate)
             && later.day > earlier.day
@@ -990,6 +1004,7 @@ mod tests {
                 predicate,
                 day: d(2016, 5, day),
                 death,
+                on_the_spot: false,
             };
             let got = days_reconcile(at(px, dx, death), at(py, dy, false), relative, &lex);
             assert_eq!(got.is_some(), expected, "{px} {dx} / {py} {dy}");
@@ -999,6 +1014,7 @@ mod tests {
             predicate: "killed",
             day: d(2016, 5, day),
             death: true,
+            on_the_spot: false,
         };
         assert!(days_reconcile(died(19), died(17), false, &lex).is_none());
         // "one of five people shot October 27 has died" dates the shooting.
@@ -1007,6 +1023,13 @@ mod tests {
             ..died(17)
         };
         assert!(days_reconcile(died(19), shot_has_died, false, &lex).is_some());
+        // "died Monday" after "was shot and killed early Thursday".
+        let shot_and_killed = IncidentDay {
+            death: false,
+            on_the_spot: true,
+            ..died(16)
+        };
+        assert!(days_reconcile(died(20), shot_and_killed, false, &lex).is_none());
     }
 
     #[test]

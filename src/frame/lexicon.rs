@@ -929,6 +929,10 @@ const LATER_OUTCOMES: &[(&str, &str)] = &[
 /// "shot dead" and "a shooting death" date the attack itself.
 const DEATH_WORDS: &[&str] = &["died", "dies", "die", "succumbed", "pronounced"];
 
+/// Phrases that put the death on the day of the attack: "was shot and
+/// killed early Thursday" leaves no later day for "died Monday".
+const ON_THE_SPOT_PHRASES: &[&str] = &["shot and killed", "shot to death", "shot dead"];
+
 /// Words of a sentence that tells another incident than its article's
 /// lead ("in another shooting", "a separate incident", "retaliation for
 /// Sunday's shooting", "the earlier attack"): its day is not the lead's.
@@ -1453,6 +1457,8 @@ pub struct Lexicon {
     pub later_outcomes: Vec<(String, String)>,
     /// See [`DEATH_WORDS`].
     pub death_words: WordSet,
+    /// See [`ON_THE_SPOT_PHRASES`].
+    pub on_the_spot_phrases: Vec<String>,
     /// See [`OTHER_INCIDENT_WORDS`].
     pub other_incident_words: WordSet,
     pub person_nouns: WordSet,
@@ -1561,6 +1567,7 @@ impl Default for Lexicon {
                 .map(|(p, f)| (p.to_string(), f.to_string()))
                 .collect(),
             death_words: set(DEATH_WORDS),
+            on_the_spot_phrases: ON_THE_SPOT_PHRASES.iter().map(|p| p.to_string()).collect(),
             other_incident_words: set(OTHER_INCIDENT_WORDS),
             later_outcomes: LATER_OUTCOMES
                 .iter()
