@@ -58,13 +58,17 @@ const CONNECTORS: &[&str] = &["of", "for", "de", "and"];
 /// "Christmas Eve", "Valentine's Day").
 const DAY_WORDS: &[&str] = &["Day", "Eve"];
 
+/// Last words of a county's name, dropped from its story key.
+const COUNTY_WORDS: &[&str] = &["county", "parish"];
+
 /// Longest run of words (at most this many) tried as one alias.
 const MAX_ALIAS_WORDS: usize = 6;
 
 /// The keys one story name stands for when two stories are compared, lower
 /// case: names joined by "and" split ("Brook and Winter" → brook, winter),
-/// a trailing incident word dropped ("Hartford shooting" → hartford), and a
-/// street's type and compass prefix dropped ("S. Harrison St." → harrison).
+/// a trailing incident word dropped ("Hartford shooting" → hartford), a
+/// county's "County" dropped ("Fresno County" → fresno, the city's key), and
+/// a street's type and compass prefix dropped ("S. Harrison St." → harrison).
 /// A name that would lose every word stays as it is; a one-word name the
 /// documents also write in lower case ("Meanwhile", "Dead") is none.
 pub fn story_keys(name: &str, lex: &Lexicon) -> Vec<String> {
@@ -82,6 +86,11 @@ pub fn story_keys(name: &str, lex: &Lexicon) -> Vec<String> {
         let mut street = false;
         while ws.len() > 1 {
             let Some(&last) = ws.last() else { break };
+            // "Fresno County" and "Fresno" tell of one place.
+            if COUNTY_WORDS.contains(&last) {
+                ws.pop();
+                break;
+            }
             if STREET_TYPES.contains(&last) {
                 street = true;
             } else if lex.verb_class(last).is_none() {
@@ -496,6 +505,9 @@ mod tests {
                 &["charles bussey", "harrison"],
             ),
             ("Brook and Winter", &["brook", "winter"]),
+            ("Fresno County", &["fresno"]),
+            ("Jefferson Parish", &["jefferson"]),
+            ("County", &["county"]),
             ("West Ferris Branch Boulevard", &["ferris branch"]),
             ("W Ferris Branch", &["ferris branch"]),
             // Compass words that are part of a name stay.
