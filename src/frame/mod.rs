@@ -375,7 +375,9 @@ fn story_entities(
 /// Radio") names the outlet, not the story.
 fn tells_story(sentence: &str, lex: &Lexicon) -> bool {
     words::words(sentence).iter().any(|w| {
-        let lower = w.text.to_lowercase();
+        // "The triple-homicide took place at 318 Maujer St.": the noun.
+        let last = w.text.rsplit('-').next().unwrap_or(w.text);
+        let lower = last.to_lowercase();
         lex.verb_class(&lower).is_some()
             || lex.object_class(&lower).is_some()
             || lex.response_verbs.contains(&lower)
@@ -1378,6 +1380,11 @@ mod tests {
                 true,
             ),
             ("It happened on Elm Street.", true),
+            (
+                "The triple-homicide took place at 318 Maujer St., a Bushwick building.",
+                true,
+            ),
+            ("A well-known Bushwick building.", false),
             ("Officers found the car on Main Street.", true),
             ("Join the Conversation on our Facebook Page.", false),
             ("Copyright 2016 CBS Radio Inc.", false),
