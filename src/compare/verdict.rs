@@ -1041,6 +1041,8 @@ mod tests {
             ("men", Some("men")),
             ("police officers", Some("officers")),
             ("Teens", Some("teens")),
+            ("Hispanic males", Some("men")),
+            ("teenagers", Some("teens")),
             ("shots", None),
             ("others", None),
             ("bodies", None),

@@ -924,6 +924,15 @@ const LATER_OUTCOMES: &[(&str, &str)] = &[
     ("killed", INCIDENT),
 ];
 
+/// Person nouns that name the same group as another: "six Hispanic
+/// males" and "three men" count one group, differently.
+const GROUP_SYNONYMS: &[(&str, &str)] = &[
+    ("males", "men"),
+    ("females", "women"),
+    ("teenagers", "teens"),
+    ("kids", "children"),
+];
+
 /// Words that date a death rather than the attack: "died Sunday",
 /// "succumbed to his wounds", "was pronounced dead". "Killed Saturday",
 /// "shot dead" and "a shooting death" date the attack itself.
@@ -1659,8 +1668,11 @@ impl Lexicon {
     /// lower case ("men", "officers").
     pub fn person_group(&self, noun: &str) -> Option<String> {
         let last = noun.split_whitespace().last()?.to_lowercase();
-        (self.person_nouns.contains(&last) && !self.general_person_nouns.contains(&last))
-            .then_some(last)
+        if !self.person_nouns.contains(&last) || self.general_person_nouns.contains(&last) {
+            return None;
+        }
+        let same = GROUP_SYNONYMS.iter().find(|(w, _)| *w == last);
+        Some(same.map_or(last, |(_, group)| group.to_string()))
     }
 
     /// True when the canonical entity is a place from the built-in table.
