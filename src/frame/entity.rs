@@ -58,6 +58,29 @@ const CONNECTORS: &[&str] = &["of", "for", "de", "and"];
 /// "Christmas Eve", "Valentine's Day").
 const DAY_WORDS: &[&str] = &["Day", "Eve"];
 
+/// "fabriccio patti of las vegas" → the person and the place, as the
+/// stories that write "Fabriccio Patti" and "Las Vegas" apart key them; not
+/// an organisation's "of" ("Bank of America", "Stockholm International
+/// Peace Research Institute of Sweden"): the part before "of" is two or
+/// more words and does not end in an organisation's head noun.
+fn person_of_place(part: &str) -> Vec<&str> {
+    if let Some((who, place)) = part.split_once(" of ") {
+        let head = who.split_whitespace().last().unwrap_or("");
+        if who.contains(' ') && !place.is_empty() && !ORGANISATION_HEADS.contains(&head) {
+            return vec![who, place];
+        }
+    }
+    vec![part]
+}
+
+/// Last words of an organisation's name before its "of".
+const ORGANISATION_HEADS: &[&str] = &[
+    "association", "bank", "board", "bureau", "center", "centre", "church", "city", "club",
+    "college", "commission", "committee", "council", "court", "department", "division",
+    "foundation", "institute", "league", "ministry", "office", "school", "society", "state",
+    "union", "university",
+];
+
 /// Last words of a county's name, dropped from its story key.
 const COUNTY_WORDS: &[&str] = &["county", "parish"];
 
@@ -77,7 +100,7 @@ pub fn story_keys(name: &str, lex: &Lexicon) -> Vec<String> {
         return Vec::new();
     }
     let mut keys: Vec<String> = Vec::new();
-    for part in lower.split(" and ") {
+    for part in lower.split(" and ").flat_map(person_of_place) {
         let mut ws: Vec<&str> = part
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| c == '.' || c == ','))
@@ -506,6 +529,9 @@ mod tests {
             ),
             ("Brook and Winter", &["brook", "winter"]),
             ("Fresno County", &["fresno"]),
+            ("Fabriccio Patti of Las Vegas", &["fabriccio patti", "las vegas"]),
+            ("Bank of America", &["bank of america"]),
+            ("Medical Examiner's Office of Fresno", &["medical examiner's office of fresno"]),
             ("Jefferson Parish", &["jefferson"]),
             ("County", &["county"]),
             ("West Ferris Branch Boulevard", &["ferris branch"]),
