@@ -111,7 +111,9 @@ impl<'t, 'l> Scan<'t, 'l> {
             // "Hunting Park", "the Smith Funeral Home": a place's name;
             // "he wanted to report three murders": a wish, not a manhunt.
             let wish = matches!(lower.as_str(), "wanted" | "looking") && self.after(k, 1) == "to";
-            return if self.in_name(k) || wish {
+            // "was hunting with his cousin": a pastime, not a manhunt.
+            let pastime = lower == "hunting" && self.after(k, 1) == "with";
+            return if self.in_name(k) || wish || pastime {
                 Role::Other
             } else {
                 Role::FollowUp
@@ -775,6 +777,12 @@ mod tests {
                 "Thursday morning",
                 event("killed"),
             ),
+            (
+                "Ty Conly, 16, was hunting with his cousin in Brooklyn Friday night",
+                "Friday night",
+                Some("?"),
+            ),
+            ("police were hunting for the suspect Friday", "Friday", None),
             (
                 "the man wanted in the shooting was arrested Friday",
                 "Friday",

@@ -264,6 +264,7 @@ impl Framer {
                 frame,
             }
         }));
+        lead_unattached(&mut framed, doc, lex);
         let context: Arc<[String]> = story_entities(doc, &cache, lex).into();
         let ages: Arc<[u32]> = age::story_ages(&doc.text).into();
         let event_day = event_day(&framed, doc.published, lex);
@@ -332,6 +333,70 @@ impl Framer {
         }
         framed
     }
+}
+
+/// The predicate [`date_predicate`] gives a date whose clause names no
+/// event and no follow-up; [`lead_unattached`] replaces every one before
+/// the frames leave [`Framer::frame`].
+const UNATTACHED: &str = "\u{0}unattached";
+
+/// Bytes from the start of the body within which a story's opening
+/// lines say when it happened.
+const OPENING_BYTES: usize = 800;
+
+/// An article that dates no incident in its opening lines but gives a
+/// day there that dates nothing else ("Ty Conly, 16, was hunting with his
+/// cousin in Brooklyn Friday night") dates its incident with it: news
+/// says when it happened first. Other such dates date nothing.
+fn lead_unattached(framed: &mut [FramedClaim], doc: &Document, lex: &Lexicon) {
+    let opening = |c: &FramedClaim| c.claim.span.start <= doc.body_start + OPENING_BYTES;
+    let single_recent = |c: &FramedClaim| {
+        c.claim
+            .value
+            .as_ref()
+            .and_then(|v| v.interval())
+            .is_some_and(|(s, e)| {
+                s == e
+                    && doc
+                        .published
+                        .is_none_or(|p| s <= p && (p - s).num_days() <= EVENT_DAY_REACH)
+            })
+    };
+    let dated = framed.iter().any(|c| {
+        c.claim.kind == Kind::Date
+            && opening(c)
+            && c.frame
+                .predicate
+                .as_deref()
+                .is_some_and(|p| lex.is_momentary(p))
+    });
+    let mut first = !dated;
+    for c in framed.iter_mut() {
+        if c.frame.predicate.as_deref() != Some(UNATTACHED) {
+            continue;
+        }
+        let take = first
+            && opening(c)
+            && single_recent(c)
+            && c.frame.polarity == Polarity::Asserted
+            && tells_activity(predicate::clause_of(&c.claim));
+        if take {
+            first = false;
+        }
+        c.frame.predicate = take.then(|| INCIDENT.to_string());
+    }
+}
+
+/// True when the clause tells what someone was doing, in the past
+/// progressive ("was hunting with his cousin", "were sitting on a porch").
+fn tells_activity(clause: &str) -> bool {
+    let ws = words::words(clause);
+    ws.windows(2).any(|p| {
+        matches!(p[0].text, "was" | "were")
+            && p[1].text.len() > 4
+            && p[1].text.ends_with("ing")
+            && p[1].text != "being"
+    })
 }
 
 /// The story's entities: the names of the title and of every sentence of
@@ -647,7 +712,7 @@ fn date_predicate(
                 }
                 // "It happened Friday", "police responded Saturday".
                 _ if refers_to_incident(clause, lex) => return Some(INCIDENT.to_string()),
-                _ => return None,
+                _ => return Some(UNATTACHED.to_string()),
             }
         }
     };
@@ -1366,6 +1431,58 @@ mod tests {
         // Elm Street twice (title in capitals and body); page chrome has no
         // story word.
         assert_eq!(context, ["elm", "springfield", "jane roe", "oak park"]);
+    }
+
+    #[test]
+    fn an_opening_activity_dates_an_otherwise_undated_incident() {
+        let text = |second: &str| {
+            format!(
+                "A Plainfield teen was hospitalized after being shot while squirrel hunting. {second} Police identified him Monday."
+            )
+        };
+        // (second sentence, its day's predicate, Monday's predicate)
+        let cases = [
+            (
+                "Ty Conly, 16, was hunting with his cousin in Brooklyn Friday night.",
+                Some(INCIDENT),
+            ),
+            // A lead that dates the shooting leaves other days alone.
+            ("He was shot Friday night while hunting.", Some("shooting")),
+            // Not an activity: nothing dates the incident.
+            ("The family visited him Friday night.", None),
+        ];
+        for (second, expected) in cases {
+            let mut doc = Document::from_text("d", text(second));
+            doc.published = Some(date(2015, 8, 24));
+            let dates: Vec<Claim> = crate::extract::extract(&doc)
+                .into_iter()
+                .filter(|c| c.kind == Kind::Date)
+                .collect();
+            let out = frame(&doc, dates);
+            let predicate = |day: &str| {
+                out.iter()
+                    .find(|f| f.claim.text.starts_with(day))
+                    .and_then(|f| f.frame.predicate.clone())
+            };
+            assert_eq!(predicate("Friday").as_deref(), expected, "{second}");
+            assert_eq!(predicate("Monday"), None, "{second}");
+        }
+    }
+
+    #[test]
+    fn activities_are_past_progressive() {
+        for (clause, expected) in [
+            (
+                "Ty Conly, 16, was hunting with his cousin Friday night",
+                true,
+            ),
+            ("the children were playing outside Sunday", true),
+            ("he was being held Friday", false),
+            ("police identified him Monday", false),
+            ("it was Monday", false),
+        ] {
+            assert_eq!(tells_activity(clause), expected, "{clause}");
+        }
     }
 
     #[test]
