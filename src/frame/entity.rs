@@ -75,10 +75,32 @@ fn person_of_place(part: &str) -> Vec<&str> {
 
 /// Last words of an organisation's name before its "of".
 const ORGANISATION_HEADS: &[&str] = &[
-    "association", "bank", "board", "bureau", "center", "centre", "church", "city", "club",
-    "college", "commission", "committee", "council", "court", "department", "division",
-    "foundation", "institute", "league", "ministry", "office", "school", "society", "state",
-    "union", "university",
+    "association",
+    "bank",
+    "board",
+    "bureau",
+    "center",
+    "centre",
+    "church",
+    "city",
+    "club",
+    "college",
+    "commission",
+    "committee",
+    "council",
+    "court",
+    "department",
+    "division",
+    "foundation",
+    "institute",
+    "league",
+    "ministry",
+    "office",
+    "school",
+    "society",
+    "state",
+    "union",
+    "university",
 ];
 
 /// Last words of a county's name, dropped from its story key.
@@ -160,7 +182,13 @@ pub fn mentions(sentence: &str, lex: &Lexicon) -> Vec<EntityMention> {
             let joins = CONNECTORS.contains(&w.text)
                 && !name.is_empty()
                 && ws.get(i + 1).is_some_and(|n| n.is_capitalised());
-            if joins {
+            // "the 3400 block of 5th Street": a numbered street's name.
+            let numbered_street = name.is_empty()
+                && is_ordinal(w.text)
+                && ws.get(i + 1).is_some_and(|n| {
+                    n.is_capitalised() && STREET_TYPES.contains(&n.bare().to_lowercase().as_str())
+                });
+            if joins || numbered_street {
                 name.push(*w);
             } else {
                 flush(&mut name, lex, &mut out);
@@ -208,6 +236,12 @@ pub fn mentions(sentence: &str, lex: &Lexicon) -> Vec<EntityMention> {
     }
     flush(&mut name, lex, &mut out);
     out
+}
+
+/// True for an ordinal written in digits ("5th", "2nd", "21st", "103rd").
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
 }
 
 /// Canonical entity names of a sentence, deduplicated, in order of first mention.
@@ -484,6 +518,11 @@ mod tests {
             ),
             ("Police in Gary said it happened on Christmas.", &["Gary"]),
             (
+                "Moore shot three males on Jan. 27 in the 3400 block of 5th Street.",
+                &["Moore", "5th Street"],
+            ),
+            ("He finished 5th in the race.", &[]),
+            (
                 "STOCKTON, Calif.—Stockton police are investigating.",
                 &["STOCKTON", "Calif", "Stockton"],
             ),
@@ -529,9 +568,15 @@ mod tests {
             ),
             ("Brook and Winter", &["brook", "winter"]),
             ("Fresno County", &["fresno"]),
-            ("Fabriccio Patti of Las Vegas", &["fabriccio patti", "las vegas"]),
+            (
+                "Fabriccio Patti of Las Vegas",
+                &["fabriccio patti", "las vegas"],
+            ),
             ("Bank of America", &["bank of america"]),
-            ("Medical Examiner's Office of Fresno", &["medical examiner's office of fresno"]),
+            (
+                "Medical Examiner's Office of Fresno",
+                &["medical examiner's office of fresno"],
+            ),
             ("Jefferson Parish", &["jefferson"]),
             ("County", &["county"]),
             ("West Ferris Branch Boulevard", &["ferris branch"]),
