@@ -144,8 +144,11 @@ pub fn story_keys(name: &str, lex: &Lexicon) -> Vec<String> {
             ws.pop();
         }
         while ws.len() > 1 && ws.first().is_some_and(|w| COMPASS.contains(w)) {
-            // "West End" is a name; "W." and a street's "South" are compass.
-            if !street && ws.first().is_some_and(|w| w.len() > 2) {
+            // "West End" is a name; "W." and a street's "South" are
+            // compass, and so is "East" of a neighbourhood that is a name
+            // of its own ("East Germantown" is by Germantown).
+            let named_rest = ws.len() == 2 && !lex.common_words.contains(ws[1]);
+            if !street && !named_rest && ws.first().is_some_and(|w| w.len() > 2) {
                 break;
             }
             ws.remove(0);
@@ -553,7 +556,7 @@ mod tests {
     #[test]
     fn story_keys_fold_streets_places_and_pairs() {
         let mut lex = Lexicon::default();
-        for w in ["meanwhile", "dead", "brook"] {
+        for w in ["meanwhile", "dead", "brook", "end", "side"] {
             lex.common_words.insert(w.to_string());
         }
         let cases: &[(&str, &[&str])] = &[
@@ -581,9 +584,13 @@ mod tests {
             ("County", &["county"]),
             ("West Ferris Branch Boulevard", &["ferris branch"]),
             ("W Ferris Branch", &["ferris branch"]),
-            // Compass words that are part of a name stay.
+            // Compass words that are part of a name stay ("end" is a
+            // word the documents write in lower case); before a name of
+            // its own, the compass goes, as in a street's name.
             ("North End", &["north end"]),
-            ("East Jefferson", &["east jefferson"]),
+            ("East Germantown", &["germantown"]),
+            ("East Jefferson", &["jefferson"]),
+            ("North Side", &["north side"]),
             // A name that is only a street type or an event word stays.
             ("Shooting", &["shooting"]),
             ("Street", &["street"]),
