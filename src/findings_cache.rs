@@ -30,7 +30,7 @@ pub const FILE_NAME: &str = ".findings-cache.json";
 /// Bump when framing or comparison changes what a run finds without a new
 /// crate version (a lexicon word, a threshold), so a cached result computed
 /// by the older code is never served.
-pub const ANALYSIS_REVISION: u32 = 16;
+pub const ANALYSIS_REVISION: u32 = 17;
 
 /// The digest of everything a comparison depends on.
 #[derive(Debug, Clone, PartialEq, Eq)]
