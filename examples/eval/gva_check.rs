@@ -43,14 +43,14 @@ pub struct Options {
 }
 
 /// What `--gate` holds the figures to (percent): the aims that are
-/// met — false alignment and false conflicts under 5% — and a recall floor
-/// just under the recorded figure (77.6%; 72.7–75.5% on other seeds), so
-/// that a change that loses conflicts fails CI instead of passing
-/// unnoticed. Raise it as recall grows.
+/// met — false alignment and false conflicts under 5% — and conflict
+/// recall at the aim of 80% (recorded: 82.5% on the default seed,
+/// 79.0–80.4% on seeds 7, 42 and 1, 80.3% over the four), so that a change
+/// that loses conflicts fails CI instead of passing unnoticed.
 const GATE: Gate = Gate {
     max_false_alignment: 5.0,
     max_false_conflicts: 5.0,
-    min_recall: 78.0,
+    min_recall: 80.0,
 };
 
 struct Gate {
