@@ -256,7 +256,7 @@ fn killed_on_the_spot(c: &FramedClaim, lex: &Lexicon) -> bool {
     let clause = clause_of(&c.claim).to_lowercase();
     lex.on_the_spot_phrases
         .iter()
-        .any(|p| crate::frame::words::contains_phrase(&clause, p))
+        .any(|p| contains_phrase(&clause, p))
 }
 
 /// One article's day for an incident: its predicate, the day, whether the

@@ -589,8 +589,8 @@ fn nearest_before(scan: &Scan, before: &[usize]) -> Option<Dated> {
     let mut chosen: Option<(&str, usize)> = None;
     let date_word = before.last().map_or(0, |&k| k + 1);
     for &k in before.iter().rev() {
-        // "a man who identified himself as Lance Buckley called 911
-        // Thursday": the call tells of the incident, whatever came before.
+        // "a man who was arrested last year called 911 Thursday": the
+        // call tells of the incident, whatever follow-up came before.
         if chosen.is_none() && scan.calls_911(k) {
             break;
         }
@@ -860,7 +860,7 @@ mod tests {
                 Some("?"),
             ),
             (
-                "a man who identified himself as Lance Buckley called 911 Thursday morning and said he wanted to report three murders and a suicide",
+                "a man who was arrested last year called 911 Thursday morning and said he wanted to report three murders",
                 "Thursday morning",
                 event("killed"),
             ),

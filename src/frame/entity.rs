@@ -75,7 +75,11 @@ fn person_of_place(part: &str) -> Vec<&str> {
 
 /// Last words of an organisation's name before its "of".
 const ORGANISATION_HEADS: &[&str] = &[
+    "academy",
+    "agency",
+    "archdiocese",
     "association",
+    "authority",
     "bank",
     "board",
     "bureau",
@@ -87,20 +91,45 @@ const ORGANISATION_HEADS: &[&str] = &[
     "college",
     "commission",
     "committee",
+    "company",
     "council",
     "court",
     "department",
+    "diocese",
     "division",
     "foundation",
+    "hall",
+    "hospital",
+    "house",
     "institute",
     "league",
     "ministry",
+    "museum",
     "office",
+    "order",
+    "party",
+    "republic",
     "school",
+    "service",
     "society",
     "state",
+    "states",
     "union",
     "university",
+];
+
+/// Names a compass word makes into another state or country.
+const COMPASS_REGIONS: &[&str] = &[
+    "africa",
+    "america",
+    "carolina",
+    "dakota",
+    "ireland",
+    "korea",
+    "macedonia",
+    "ossetia",
+    "sudan",
+    "virginia",
 ];
 
 /// Last words of a county's name, dropped from its story key.
@@ -146,8 +175,11 @@ pub fn story_keys(name: &str, lex: &Lexicon) -> Vec<String> {
         while ws.len() > 1 && ws.first().is_some_and(|w| COMPASS.contains(w)) {
             // "West End" is a name; "W." and a street's "South" are
             // compass, and so is "East" of a neighbourhood that is a name
-            // of its own ("East Germantown" is by Germantown).
-            let named_rest = ws.len() == 2 && !lex.common_words.contains(ws[1]);
+            // of its own ("East Germantown" is by Germantown), but not of
+            // a state or country ("North Carolina" is not Carolina).
+            let named_rest = ws.len() == 2
+                && !lex.common_words.contains(ws[1])
+                && !COMPASS_REGIONS.contains(&ws[1]);
             if !street && !named_rest && ws.first().is_some_and(|w| w.len() > 2) {
                 break;
             }
@@ -434,8 +466,9 @@ fn acronym_pairs_in(text: &str) -> Vec<(String, String)> {
             if !run.is_empty() && !gap.trim().is_empty() {
                 break;
             }
-            // A headline above a "(BROOKLYN) -" dateline names no acronym.
-            if j + 1 == k && (!gap.trim().starts_with('(') || gap.contains('\n')) {
+            // A headline a blank line above a "(BROOKLYN) -" dateline
+            // names no acronym; a long name wrapped onto the next line does.
+            if j + 1 == k && (!gap.trim().starts_with('(') || gap.matches('\n').count() >= 2) {
                 break;
             }
             if p.bare().len() != p.text.len() {
@@ -577,6 +610,13 @@ mod tests {
             ),
             ("Bank of America", &["bank of america"]),
             (
+                "Children's Hospital of Philadelphia",
+                &["children's hospital of philadelphia"],
+            ),
+            ("Fraternal Order of Police", &["fraternal order of police"]),
+            // One word before "of" is no person's name.
+            ("Patti of Las Vegas", &["patti of las vegas"]),
+            (
                 "Medical Examiner's Office of Fresno",
                 &["medical examiner's office of fresno"],
             ),
@@ -590,6 +630,8 @@ mod tests {
             ("North End", &["north end"]),
             ("East Germantown", &["germantown"]),
             ("East Jefferson", &["jefferson"]),
+            ("North Carolina", &["north carolina"]),
+            ("West Palm Beach", &["west palm beach"]),
             ("North Side", &["north side"]),
             // A name that is only a street type or an event word stays.
             ("Shooting", &["shooting"]),
@@ -633,6 +675,10 @@ mod tests {
             (
                 "Teen Injured In Hunting Accident\n\n(BROOKLYN) - Officers are investigating",
                 &[],
+            ),
+            (
+                "figures of the Stockholm International Peace Research Institute\n(SIPRI) show",
+                &[("Stockholm International Peace Research Institute", "SIPRI")],
             ),
         ];
         for (text, expected) in cases {

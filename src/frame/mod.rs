@@ -350,18 +350,6 @@ const OPENING_BYTES: usize = 800;
 /// says when it happened first. Other such dates date nothing.
 fn lead_unattached(framed: &mut [FramedClaim], doc: &Document, lex: &Lexicon) {
     let opening = |c: &FramedClaim| c.claim.span.start <= doc.body_start + OPENING_BYTES;
-    let single_recent = |c: &FramedClaim| {
-        c.claim
-            .value
-            .as_ref()
-            .and_then(|v| v.interval())
-            .is_some_and(|(s, e)| {
-                s == e
-                    && doc
-                        .published
-                        .is_none_or(|p| s <= p && (p - s).num_days() <= EVENT_DAY_REACH)
-            })
-    };
     let dated = framed.iter().any(|c| {
         c.claim.kind == Kind::Date
             && opening(c)
@@ -377,7 +365,7 @@ fn lead_unattached(framed: &mut [FramedClaim], doc: &Document, lex: &Lexicon) {
         }
         let take = first
             && opening(c)
-            && single_recent(c)
+            && recent_day(c, doc.published).is_some()
             && c.frame.polarity == Polarity::Asserted
             && tells_activity(predicate::clause_of(&c.claim));
         if take {
@@ -395,9 +383,27 @@ fn tells_activity(clause: &str) -> bool {
         matches!(p[0].text, "was" | "were")
             && p[1].text.len() > 4
             && p[1].text.ends_with("ing")
-            && p[1].text != "being"
+            && !NOT_ACTIVITIES.contains(&p[1].text)
     })
 }
+
+/// Words in "-ing" after "was" that tell no activity ("it was nothing
+/// special", "was being held", "was morning").
+const NOT_ACTIVITIES: &[&str] = &[
+    "being",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "during",
+    "morning",
+    "evening",
+    "according",
+    "including",
+    "recovering",
+    "facing",
+    "awaiting",
+];
 
 /// The story's entities: the names of the title and of every sentence of
 /// the document (claim sentences reuse their cached facts, which also drop
@@ -440,11 +446,12 @@ fn story_entities(
 /// Radio") names the outlet, not the story.
 fn tells_story(sentence: &str, lex: &Lexicon) -> bool {
     words::words(sentence).iter().any(|w| {
-        // "The triple-homicide took place at 318 Maujer St.": the noun.
-        let last = w.text.rsplit('-').next().unwrap_or(w.text);
-        let lower = last.to_lowercase();
-        lex.verb_class(&lower).is_some()
-            || lex.object_class(&lower).is_some()
+        let lower = w.text.to_lowercase();
+        // "The triple-homicide took place at 318 Maujer St.": the event
+        // word after a hyphen ("so-called" calls no one).
+        let event = lower.rsplit('-').next().unwrap_or(&lower);
+        lex.verb_class(event).is_some()
+            || lex.object_class(event).is_some()
             || lex.response_verbs.contains(&lower)
             || lex.incident_references.contains(&lower)
             || lex.summon_verbs.contains(&lower)
@@ -516,11 +523,16 @@ fn event_day(
         if !lex.is_momentary(p) {
             return None;
         }
-        let (start, end) = c.claim.value.as_ref()?.interval()?;
-        let within =
-            published.is_none_or(|p| start <= p && (p - start).num_days() <= EVENT_DAY_REACH);
-        (start == end && within).then_some(start)
+        recent_day(c, published)
     })
+}
+
+/// The single day a claim's value names, if it lies on or up to
+/// [`EVENT_DAY_REACH`] days before publication.
+fn recent_day(c: &FramedClaim, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    let (start, end) = c.claim.value.as_ref()?.interval()?;
+    let within = published.is_none_or(|p| start <= p && (p - start).num_days() <= EVENT_DAY_REACH);
+    (start == end && within).then_some(start)
 }
 
 /// A figure about a one-off incident with no date of its own (no scoping
@@ -632,7 +644,9 @@ struct DateAt<'a> {
     end: usize,
 }
 
-/// The predicate of the event a date claim dates (see [`attach`]): none for
+/// The predicate of the event a date claim dates (see [`attach`]), or
+/// [`UNATTACHED`] when nothing in its clause or sentence decides (the
+/// document's opening decides, see [`lead_unattached`]); none for
 /// a follow-up ("arraigned Tuesday"), a cutoff ("As of May 9") or an event
 /// word further than [`DATE_VERB_FAR`]. A date whose clause decides nothing
 /// ("On May 14, at about 3 p.m., officers responded to a shooting") takes
@@ -1435,37 +1449,62 @@ mod tests {
 
     #[test]
     fn an_opening_activity_dates_an_otherwise_undated_incident() {
-        let text = |second: &str| {
-            format!(
-                "A Plainfield teen was hospitalized after being shot while squirrel hunting. {second} Police identified him Monday."
-            )
-        };
-        // (second sentence, its day's predicate, Monday's predicate)
-        let cases = [
+        const LEAD: &str =
+            "A Plainfield teen was hospitalized after being shot while squirrel hunting.";
+        let filler = "The county urges hunters to take a safety class. ".repeat(20);
+        // (text, the predicate each day's date gets)
+        type Days<'a> = Vec<(&'a str, Option<&'a str>)>;
+        let cases: Vec<(String, Days)> = vec![
             (
-                "Ty Conly, 16, was hunting with his cousin in Brooklyn Friday night.",
-                Some(INCIDENT),
+                format!(
+                    "{LEAD} Ty Conly, 16, was hunting with his cousin Friday night. Police identified him Monday."
+                ),
+                vec![("Friday", Some(INCIDENT)), ("Monday", None)],
             ),
             // A lead that dates the shooting leaves other days alone.
-            ("He was shot Friday night while hunting.", Some("shooting")),
-            // Not an activity: nothing dates the incident.
-            ("The family visited him Friday night.", None),
+            (
+                "He was shot Friday night while hunting. Ty Conly, 16, was hunting with his cousin Saturday night.".to_string(),
+                vec![("Friday", Some("shooting")), ("Saturday", None)],
+            ),
+            // Only the first activity dates the incident.
+            (
+                format!(
+                    "{LEAD} Ty Conly was hunting with his cousin Friday night. The cousins were fishing Saturday."
+                ),
+                vec![("Friday", Some(INCIDENT)), ("Saturday", None)],
+            ),
+            // Not an activity, nothing dates the incident.
+            (
+                format!(
+                    "{LEAD} The family visited him Friday night. It was nothing special on Saturday."
+                ),
+                vec![("Friday", None), ("Saturday", None)],
+            ),
+            // Past the opening lines, or weeks before publication.
+            (
+                format!("{LEAD} {filler}Ty Conly was hunting with his cousin Friday night."),
+                vec![("Friday", None)],
+            ),
+            (
+                format!("{LEAD} Ty Conly was hunting with his cousin on August 1."),
+                vec![("August 1", None)],
+            ),
         ];
-        for (second, expected) in cases {
-            let mut doc = Document::from_text("d", text(second));
+        for (text, expected) in cases {
+            let mut doc = Document::from_text("d", text.clone());
             doc.published = Some(date(2015, 8, 24));
             let dates: Vec<Claim> = crate::extract::extract(&doc)
                 .into_iter()
                 .filter(|c| c.kind == Kind::Date)
                 .collect();
             let out = frame(&doc, dates);
-            let predicate = |day: &str| {
-                out.iter()
+            for (day, predicate) in expected {
+                let got = out
+                    .iter()
                     .find(|f| f.claim.text.starts_with(day))
-                    .and_then(|f| f.frame.predicate.clone())
-            };
-            assert_eq!(predicate("Friday").as_deref(), expected, "{second}");
-            assert_eq!(predicate("Monday"), None, "{second}");
+                    .map(|f| f.frame.predicate.as_deref());
+                assert_eq!(got, Some(predicate), "{day} in {text}");
+            }
         }
     }
 
@@ -1480,6 +1519,8 @@ mod tests {
             ("he was being held Friday", false),
             ("police identified him Monday", false),
             ("it was Monday", false),
+            ("It was nothing special on Friday night", false),
+            ("he was recovering Friday", false),
         ] {
             assert_eq!(tells_activity(clause), expected, "{clause}");
         }
