@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 
 use crate::claim::{Kind, Qualifier};
 use crate::frame::predicate::clause_of;
-use crate::frame::{FramedClaim, Lexicon, Period};
+use crate::frame::{FramedClaim, LEAD_BYTES, Lexicon, Period};
 
 use super::restate::{Sentence, restates_read};
 
@@ -289,10 +289,6 @@ fn tally<'a>(c: &'a FramedClaim, lex: &Lexicon) -> Option<Detail<'a>> {
 
 /// How many days before publication a lead incident day may lie.
 const LEAD_DAY_REACH: i64 = 14;
-
-/// A lead date lies within this many bytes of the start of the text: the
-/// headline, dateline and first paragraph, where news says when it happened.
-const LEAD_BYTES: usize = 800;
 
 /// The day a claim dates a one-off incident (killed, injured, shot) to:
 /// an asserted single-day date.

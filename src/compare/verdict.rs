@@ -196,11 +196,14 @@ fn incident_days_differ(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Opti
     if !applies {
         return None;
     }
-    let day = |c: &FramedClaim, predicate, day| IncidentDay {
-        predicate,
-        day,
-        death: dates_a_death(c, lex),
-        on_the_spot: killed_on_the_spot(c, lex),
+    let day = |c: &FramedClaim, predicate, day| {
+        let clause = clause_of(&c.claim).to_lowercase();
+        IncidentDay {
+            predicate,
+            day,
+            death: dates_a_death(&clause, lex),
+            on_the_spot: killed_on_the_spot(&clause, lex),
+        }
     };
     if let Some(why) = days_reconcile(
         day(x, px, dx),
@@ -240,23 +243,22 @@ fn incident_days_differ(x: &FramedClaim, y: &FramedClaim, lex: &Lexicon) -> Opti
     ))
 }
 
-/// True when the claim's clause says someone died later ("died Sunday",
-/// "succumbed to his wounds", "was pronounced dead at the hospital"; the
-/// words are the lexicon's `death_words`), not "pronounced dead at the
-/// scene", which is the day of the attack.
-fn dates_a_death(c: &FramedClaim, lex: &Lexicon) -> bool {
-    let clause = clause_of(&c.claim).to_lowercase();
+/// True when a claim's clause (lower case) says someone died later ("died
+/// Sunday", "succumbed to his wounds", "was pronounced dead at the
+/// hospital"; the words are the lexicon's `death_words`), not "pronounced
+/// dead at the scene", which is the day of the attack.
+fn dates_a_death(clause: &str, lex: &Lexicon) -> bool {
     let words: Vec<&str> = clause.split(|ch: char| !ch.is_alphabetic()).collect();
     words.iter().any(|w| lex.death_words.contains(*w)) && !words.contains(&"scene")
 }
 
-/// True when the claim's clause puts the death on the attack's day ("was
-/// shot and killed early Thursday"; the lexicon's `on_the_spot_phrases`).
-fn killed_on_the_spot(c: &FramedClaim, lex: &Lexicon) -> bool {
-    let clause = clause_of(&c.claim).to_lowercase();
+/// True when a claim's clause (lower case) puts the death on the attack's
+/// day ("was shot and killed early Thursday"; the lexicon's
+/// `on_the_spot_phrases`).
+fn killed_on_the_spot(clause: &str, lex: &Lexicon) -> bool {
     lex.on_the_spot_phrases
         .iter()
-        .any(|p| contains_phrase(&clause, p))
+        .any(|p| contains_phrase(clause, p))
 }
 
 /// One article's day for an incident: its predicate, the day, whether the

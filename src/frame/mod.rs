@@ -340,16 +340,16 @@ impl Framer {
 /// the frames leave [`Framer::frame`].
 const UNATTACHED: &str = "\u{0}unattached";
 
-/// Bytes from the start of the body within which a story's opening
-/// lines say when it happened.
-const OPENING_BYTES: usize = 800;
+/// Bytes from the start of the text within which news says when it
+/// happened: the headline, dateline and first paragraph.
+pub const LEAD_BYTES: usize = 800;
 
 /// An article that dates no incident in its opening lines but gives a
 /// day there that dates nothing else ("Ty Conly, 16, was hunting with his
 /// cousin in Brooklyn Friday night") dates its incident with it: news
 /// says when it happened first. Other such dates date nothing.
 fn lead_unattached(framed: &mut [FramedClaim], doc: &Document, lex: &Lexicon) {
-    let opening = |c: &FramedClaim| c.claim.span.start <= doc.body_start + OPENING_BYTES;
+    let opening = |c: &FramedClaim| c.claim.span.start <= doc.body_start + LEAD_BYTES;
     let dated = framed.iter().any(|c| {
         c.claim.kind == Kind::Date
             && opening(c)
